@@ -1,0 +1,122 @@
+/* rca_rules.h - the rule pack and the root-cause engine. Fourth stage of the pipeline.
+ *
+ * A rule pack is a folder of *.rules files (format: docs/rules.md), a codes list (codes.list) and a
+ * layout map (layout.map). Line rules are PCRE2 regexes with named captures, compiled once with
+ * JIT at load, run on the log lines of the files they select (by service or path glob). Checks are
+ * SQL over the store. Findings are hits grouped by rule and key fields; `explains` clauses link
+ * causes to effects on a shared key and a time relation; chains run from a symptom down to the
+ * deepest cause with evidence, ranked; healthy checks come out as "ruled out" with figures.
+ */
+#ifndef RCA_RULES_H
+#define RCA_RULES_H
+
+#include "rca_ingest.h"
+#include "rca_parse.h"
+#include "rca_store.h"
+#include "rca_util.h"
+
+typedef struct rca_rules rca_rules;
+
+/* Load and compile every *.rules file under dir (recursively, in name order), dir/codes.list
+ * and dir/layout.map. Every problem goes to diag as path:line:col with a caret line; returns
+ * RCA_ESYNTAX if there was any error. When `check_samples` is set, each rule's samples are
+ * checked too (what `sosrca rules lint` does). On success *out owns the pack. */
+rca_err rca_rules_load(const char *dir, int check_samples, rca_diag *diag, rca_rules **out);
+void rca_rules_free(rca_rules *r);
+
+/* Number of line rules and checks (for the report header and lint's summary). */
+size_t rca_rules_count(const rca_rules *r);
+/* The layout map of the pack (borrowed). */
+const rca_layout *rca_rules_layout(const rca_rules *r);
+
+/* ---- matching during ingest ---- */
+
+/* The line rules that apply to one file, chosen once per file (borrowed from r). */
+typedef struct rca_fileset rca_fileset;
+
+/* Rules selecting this file (by service or path). The returned set is owned by r, valid until
+ * rca_rules_free; it is never NULL (it may hold no rules). */
+const rca_fileset *rca_rules_for_file(rca_rules *r, const char *service, const char *path);
+int rca_fileset_empty(const rca_fileset *fs);
+
+/* Run the file's rules on one parsed line; each match is stored as a hit in s.
+ * `raw`/`rawlen` is the whole line, `ll` its parse. ts is the UTC time of the line's record, < 0 if
+ * none. Returns RCA_OK or a store error. A regex that hits PCRE2's match limit is reported once
+ * as a rule warning through diag and treated as no match. */
+rca_err rca_rules_match_line(rca_rules *r, const rca_fileset *fs, rca_store *s, int64_t host_id,
+                             int64_t file_id, int64_t lineno, double ts, const rca_logline *ll,
+                             const char *raw, size_t rawlen, rca_diag *diag);
+
+/* ---- after ingest ---- */
+
+typedef struct rca_evidence {
+    const char *host;   /* host name */
+    const char *path;   /* path inside the report */
+    int64_t line;       /* 1-based line number */
+    const char *text;   /* the line as written */
+} rca_evidence;
+
+typedef struct rca_field {
+    const char *name, *value;
+} rca_field;
+
+typedef struct rca_finding {
+    int64_t id;
+    const char *rule, *code, *cls; /* cls: symptom | intermediate | root | ruled-out */
+    const char *severity;          /* critical | error | warning | info */
+    const char *title;             /* rendered from the rule's title template */
+    const char *explain, *remedy;  /* plain words, may be NULL */
+    const char *const *refs;       /* NULL-terminated list of references */
+    const char *host;              /* host where the evidence is, may be NULL (cross-host checks) */
+    double first_ts, last_ts;      /* UTC; < 0 when none */
+    unsigned count;                /* matching lines or rows */
+    rca_field *fields;
+    size_t nfields;
+    rca_evidence *ev;              /* the first few pieces of evidence */
+    size_t nev;
+} rca_finding;
+
+typedef struct rca_chain {
+    const rca_finding **steps;     /* steps[0] is the symptom, steps[n-1] the deepest cause */
+    const char **keys;             /* keys[i] joined steps[i] and steps[i+1] ("port=..."), n-1 */
+    size_t n;
+    double score;
+    const rca_finding **also;      /* other findings the root explains directly (corroboration:
+                                      e.g. the same host's missing tunnels), not in steps */
+    size_t nalso;
+} rca_chain;
+
+typedef struct rca_host_summary {
+    const char *name, *report, *roles, *tz, *kernel, *sos_version;
+    double collected_at;
+} rca_host_summary;
+
+typedef struct rca_result {
+    rca_finding *findings;   /* every finding, most severe first */
+    size_t nfindings;
+    rca_chain *chains;       /* root causes, most likely first */
+    size_t nchains;
+    const rca_finding **ruled_out;
+    size_t nruled_out;
+    rca_host_summary *hosts;
+    size_t nhosts;
+    const char **warnings;
+    size_t nwarnings;
+    int partial;             /* some bundle could be read only in part */
+    size_t nrules;
+    double elapsed_s;
+    rca_arena *arena;        /* owns everything above */
+} rca_result;
+
+/* Run the checks, group hits into findings, link causes, build and rank chains. The findings are
+ * also written to the store (tables finding, evidence, cause). On success *out owns the result. */
+rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, rca_diag *diag, rca_result **out);
+
+/* Append a warning to the result (copied). */
+rca_err rca_result_add_warning(rca_result *res, const char *text);
+void rca_result_free(rca_result *res);
+
+/* Severity rank: info 1, warning 2, error 3, critical 4; 0 for unknown names. */
+int rca_severity_rank(const char *name);
+
+#endif

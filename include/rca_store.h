@@ -1,0 +1,129 @@
+/* rca_store.h - the analysis database: the only module that includes <sqlite3.h>. Third stage of
+ * the pipeline: parsed rows go in through prepared statements inside one transaction; rules read
+ * through SQL (checks) and the typed accessors below; `sosrca query` runs read-only SQL on a kept
+ * database. Schema: src/store/schema.sql and the views in src/store/views.sql (README documents both).
+ */
+#ifndef RCA_STORE_H
+#define RCA_STORE_H
+
+#include "rca_parse.h"
+#include "rca_util.h"
+
+typedef struct rca_store rca_store;
+
+/* Create a fresh database at `path` (":memory:" for none). A file database is built under a
+ * temporary name in the same folder and renamed into place by rca_store_commit; rca_store_free
+ * without commit removes it. Fails with RCA_EIO if `path` exists and `overwrite` is 0.
+ * On success *out owns the store. */
+rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_store **out);
+
+/* Open an existing database read-only (for `sosrca query`). */
+rca_err rca_store_open_readonly(const char *path, rca_diag *diag, rca_store **out);
+
+/* After the bulk insert: build indexes and the views that checks query. */
+rca_err rca_store_finish_ingest(rca_store *s);
+
+/* Finish: commit, and move a file database into place. */
+rca_err rca_store_commit(rca_store *s);
+
+/* Close; removes an uncommitted temporary file. NULL is a no-op. */
+void rca_store_free(rca_store *s);
+
+/* The last SQLite error message (borrowed, valid until the next call on s). */
+const char *rca_store_errmsg(rca_store *s);
+
+/* ---- ingest side ---- */
+rca_err rca_store_add_bundle(rca_store *s, const char *path, int64_t *out_id);
+rca_err rca_store_set_bundle_status(rca_store *s, int64_t bundle_id, const char *status,
+                                    const char *message);
+rca_err rca_store_add_host(rca_store *s, int64_t bundle_id, const char *report, int64_t *out_id);
+/* Set one column of a host row (column names from the schema; unknown names: RCA_EINTERNAL). */
+rca_err rca_store_set_host(rca_store *s, int64_t host_id, const char *column, const char *value);
+rca_err rca_store_set_host_num(rca_store *s, int64_t host_id, const char *column, double value);
+rca_err rca_store_add_file(rca_store *s, int64_t host_id, const char *path, const char *parser,
+                           const char *service, const char *via, int64_t *out_id);
+rca_err rca_store_finish_file(rca_store *s, int64_t file_id, int64_t bytes, int64_t lines,
+                              double first_ts, double last_ts, const char *status);
+rca_err rca_store_add_link(rca_store *s, int64_t host_id, const char *path, const char *target,
+                           const char *resolved, const char *status);
+
+/* One log line. ts < 0 means none. `rec` is the line number of the record's first line. */
+typedef struct rca_line_row {
+    int64_t file_id;
+    int64_t lineno;
+    double ts;
+    const char *level;           /* NULL when none */
+    rca_span logger, req, greq, instance;
+    int64_t pid;                 /* < 0: none */
+    int64_t rec;
+    size_t msg_off;
+    rca_span raw;
+} rca_line_row;
+rca_err rca_store_add_line(rca_store *s, const rca_line_row *r);
+
+/* A sink that inserts command-output rows for (host_id, file_id). The returned sink borrows s and
+ * the two ids stay fixed until the next call. */
+rca_row_sink rca_store_row_sink(rca_store *s, int64_t host_id, int64_t file_id);
+
+/* Insert a generic row (what the sink does). */
+rca_err rca_store_add_row(rca_store *s, int64_t host_id, int64_t file_id, const char *table,
+                          unsigned lineno, size_t ncols, const char *const *cols,
+                          const rca_span *vals);
+
+/* ---- generic SQL for rules and `sosrca query` ---- */
+
+/* Called once per result row with column names and text values (NULL for SQL NULL). Return
+ * non-zero to stop. */
+typedef int (*rca_row_fn)(void *ctx, int ncols, const char *const *names, const char *const *vals);
+
+/* Run one SQL statement. `read_only` refuses statements that would write. On an SQL error the
+ * message (with SQLite's text) goes to `diag` located at where:line and RCA_ESYNTAX is returned. */
+rca_err rca_store_query(rca_store *s, const char *sql, int read_only, rca_row_fn fn, void *ctx,
+                        rca_diag *diag, const char *where, unsigned line);
+
+/* Run SQL with no result rows (several statements allowed). */
+rca_err rca_store_exec(rca_store *s, const char *sql);
+
+/* Prepare-and-check an SQL text without running it (for rules lint). */
+rca_err rca_store_check_sql(rca_store *s, const char *sql, rca_diag *diag, const char *where,
+                            unsigned line);
+
+/* The same with text parameters bound to ?1..?n (never spliced into the SQL). */
+rca_err rca_store_queryv(rca_store *s, const char *sql, size_t nparams, const char *const *params,
+                         rca_row_fn fn, void *ctx, rca_diag *diag, const char *where,
+                         unsigned line);
+
+/* ---- rules side ---- */
+/* A rule match. host_id/file_id/lineno <= 0 and ts < 0 mean none; fields is a JSON object. */
+rca_err rca_store_add_hit(rca_store *s, const char *rule, const char *grp, int64_t host_id,
+                          int64_t file_id, int64_t lineno, double ts, const char *fields);
+rca_err rca_store_add_finding(rca_store *s, const char *rule, const char *code, const char *cls,
+                              const char *severity, int64_t host_id, const char *title,
+                              double first_ts, double last_ts, int64_t count, const char *fields,
+                              int64_t *out_id);
+rca_err rca_store_add_evidence(rca_store *s, int64_t finding_id, int64_t host_id, int64_t file_id,
+                               int64_t lineno, const char *text);
+rca_err rca_store_add_cause(rca_store *s, int64_t cause_id, int64_t effect_id, const char *key);
+
+/* Hosts as stored (for the report and the rules engine). */
+typedef struct rca_host_info {
+    int64_t id;
+    const char *report, *hostname, *fqdn, *roles, *tz, *kernel, *sos_version, *system_id;
+    double collected_at; /* < 0 unknown */
+    int64_t utc_offset;
+    int has_offset;
+} rca_host_info;
+/* Calls fn once per host in id order; the strings are borrowed for the call only. */
+rca_err rca_store_each_host(rca_store *s, void (*fn)(void *ctx, const rca_host_info *h), void *ctx);
+
+/* The text of one stored line (for evidence), into out. Returns RCA_OK and an empty out if the
+ * line is unknown. */
+rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_buf *out);
+/* The path of a file row, and its host id. */
+rca_err rca_store_file_info(rca_store *s, int64_t file_id, rca_buf *path, int64_t *host_id);
+
+/* Transactions for long writes outside the build (findings). */
+rca_err rca_store_begin(rca_store *s);
+rca_err rca_store_end(rca_store *s);
+
+#endif

@@ -1,0 +1,508 @@
+/* analyze.c - one analysis from bundles to result. Drives ingest (the visitor below), parses each
+ * wanted entry with the parser the layout map names, stores lines and rows, runs the line rules as
+ * lines go by, works out each host's identity, time zone and roles, then hands the store to the
+ * rules engine. Log records are assembled here: continuation lines (and oslo tracebacks, whose
+ * lines repeat the record's prefix) belong to the record they continue.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "rca_analyze.h"
+#include "rca_parse.h"
+#include "rca_store.h"
+
+typedef struct host_state {
+    int64_t id;
+    int has_offset;
+    int64_t offset;          /* seconds east of UTC */
+    int64_t collected_local, collected_utc;
+    int have_local, have_utc;
+    /* files read before the offset was known that hold local-time lines */
+    int64_t *late_files;
+    size_t nlate, caplate;
+} host_state;
+
+typedef struct az {
+    rca_store *s;
+    rca_rules *rules;
+    const rca_layout *layout;
+    rca_diag *diag;
+    const rca_limits *lim;
+    int64_t bundle_id;
+    host_state host;
+    int in_host;
+    rca_buf buf;
+    /* warnings collected for the report */
+    char **warn;
+    size_t nwarn, capwarn;
+    /* the sink wrapper sees fact rows on their way to the store */
+    rca_row_sink inner;
+} az;
+
+/* ------------------------------------------------------------------ diagnostics */
+
+typedef struct diag_tee {
+    az *z;
+    rca_diag *user;
+} diag_tee;
+
+static void add_warning(az *z, const char *text)
+{
+    if (z->nwarn == z->capwarn) {
+        size_t nc = z->capwarn ? z->capwarn * 2 : 16;
+        char **nw = realloc(z->warn, nc * sizeof *nw);
+        if (!nw)
+            return;
+        z->warn = nw;
+        z->capwarn = nc;
+    }
+    char *c = strdup(text);
+    if (c)
+        z->warn[z->nwarn++] = c;
+}
+
+/* Bundle diagnostics become report warnings ("bundle: entry: what was done"); everything also goes
+ * to the caller's sink. */
+static void tee_fn(void *ctx, const rca_diag_msg *m)
+{
+    diag_tee *t = ctx;
+    if (m->sev != RCA_DIAG_NOTE && t->z->nwarn < 200) {
+        rca_buf b;
+        rca_buf_init(&b);
+        if (m->where)
+            rca_buf_printf(&b, "%s: ", m->where);
+        if (m->entry)
+            rca_buf_printf(&b, "%s: ", m->entry);
+        if (m->line)
+            rca_buf_printf(&b, "line %u: ", m->line);
+        rca_buf_adds(&b, m->text);
+        if (b.p)
+            add_warning(t->z, b.p);
+        rca_buf_free(&b);
+    }
+    if (t->user && t->user->fn) {
+        switch (m->sev) {
+        case RCA_DIAG_ERROR: t->user->errors++; break;
+        case RCA_DIAG_WARNING: t->user->warnings++; break;
+        case RCA_DIAG_NOTE: t->user->notes++; break;
+        }
+        t->user->fn(t->user->ctx, m);
+    }
+}
+
+/* ------------------------------------------------------------------ facts */
+
+static rca_err fact_sink(void *ctx, const char *table, unsigned lineno, size_t ncols,
+                         const char *const *cols, const rca_span *vals)
+{
+    az *z = ctx;
+    if (strcmp(table, "fact") == 0 && ncols == 2 && vals[0].p && vals[1].p) {
+        char key[64], val[128];
+        snprintf(key, sizeof key, "%.*s", (int)vals[0].n, vals[0].p);
+        snprintf(val, sizeof val, "%.*s", (int)(vals[1].n < 127 ? vals[1].n : 127), vals[1].p);
+        host_state *h = &z->host;
+        if (strcmp(key, "utc_offset") == 0 && !h->has_offset) {
+            h->offset = atoll(val);
+            h->has_offset = 1;
+        } else if (strcmp(key, "collected_local") == 0) {
+            h->collected_local = atoll(val);
+            h->have_local = 1;
+        } else if (strcmp(key, "collected_utc") == 0) {
+            h->collected_utc = atoll(val);
+            h->have_utc = 1;
+        }
+        /* `date` and `date --utc` together give the offset, rounded to a quarter hour */
+        if (!h->has_offset && h->have_local && h->have_utc) {
+            int64_t d = h->collected_local - h->collected_utc;
+            int64_t q = (d >= 0 ? d + 450 : d - 450) / 900 * 900;
+            if (q >= -14 * 3600 && q <= 14 * 3600) {
+                h->offset = q;
+                h->has_offset = 1;
+            }
+        }
+    }
+    return z->inner.row(z->inner.ctx, table, lineno, ncols, cols, vals);
+}
+
+/* ------------------------------------------------------------------ visitor */
+
+static rca_err report_begin(void *ctx, const char *bundle, const char *report)
+{
+    az *z = ctx;
+    (void)bundle;
+    free(z->host.late_files);
+    memset(&z->host, 0, sizeof z->host);
+    z->in_host = 1;
+    return rca_store_add_host(z->s, z->bundle_id, report, &z->host.id);
+}
+
+static const rca_layout_class *want(void *ctx, const rca_entry *e)
+{
+    az *z = ctx;
+    return rca_layout_classify(z->layout, e->path);
+}
+
+static rca_err on_link(void *ctx, const char *path, const char *target, const char *resolved,
+                       const char *status)
+{
+    az *z = ctx;
+    return rca_store_add_link(z->s, z->host.id, path, target, resolved, status);
+}
+
+/* Year and month of an entry's mtime, to date syslog lines that carry no year. */
+static void year_hint(int64_t mtime, int *year, int *month)
+{
+    *year = 0;
+    *month = 0;
+    if (mtime <= 0)
+        return;
+    char buf[32];
+    rca_fmt_time((double)mtime, buf);
+    *year = atoi(buf);
+    *month = atoi(buf + 5);
+}
+
+static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, rca_reader *r,
+                        int64_t file_id, int64_t *lines, double *first_ts, double *last_ts)
+{
+    const rca_fileset *fs = rca_rules_for_file(z->rules, cls->service, e->path);
+    rca_logctx lc = {0, 0, RCA_LOG_NONE};
+    year_hint(e->mtime, &lc.year_hint, &lc.month_hint);
+    int64_t lineno = 0, rec = 0, rec_pid = -1, rec_us = -1;
+    double rec_ts = -1;
+    char rec_logger[128] = "";
+    int local_seen = 0;
+    rca_err rc = RCA_OK;
+    const char *line;
+    size_t len;
+    while ((rc = rca_reader_getline(r, &line, &len)) == RCA_OK && line) {
+        lineno++;
+        rca_logline ll;
+        rca_parse_log_line(&lc, line, len, &ll);
+        double ts = -1;
+        if (ll.fmt != RCA_LOG_NONE) {
+            if (ll.zone == RCA_TS_UTC) {
+                ts = (double)ll.ts_us / 1e6;
+            } else if (ll.zone == RCA_TS_LOCAL) {
+                ts = (double)ll.ts_us / 1e6 - (double)z->host.offset;
+                local_seen = 1;
+            }
+            /* an oslo traceback repeats its record's pid, time and logger on every line */
+            int same_rec = ll.fmt == RCA_LOG_OSLO && ll.pid == rec_pid && ll.ts_us == rec_us &&
+                           ll.logger.n < sizeof rec_logger && rec > 0 &&
+                           strncmp(rec_logger, ll.logger.p, ll.logger.n) == 0 &&
+                           rec_logger[ll.logger.n] == '\0' && !ll.req.n;
+            if (!same_rec) {
+                rec = lineno;
+                rec_pid = ll.pid;
+                rec_us = ll.ts_us;
+                rec_ts = ts;
+                size_t n = ll.logger.n < sizeof rec_logger - 1 ? ll.logger.n : 0;
+                if (n)
+                    memcpy(rec_logger, ll.logger.p, n);
+                rec_logger[n] = '\0';
+            }
+        } else {
+            ts = rec_ts;
+            if (rec == 0)
+                rec = lineno;
+        }
+        if (ts >= 0) {
+            if (*first_ts < 0 || ts < *first_ts)
+                *first_ts = ts;
+            if (ts > *last_ts)
+                *last_ts = ts;
+        }
+        rca_line_row row = {file_id,  lineno,   ts,      rca_level_name(ll.level),
+                            ll.logger, ll.req,  ll.greq, ll.instance,
+                            ll.pid,   rec,      (size_t)(ll.msg.p ? ll.msg.p - line : 0),
+                            rca_span_make(line, len)};
+        if (!row.level[0])
+            row.level = NULL;
+        if ((rc = rca_store_add_line(z->s, &row)))
+            break;
+        if (fs && !rca_fileset_empty(fs) &&
+            (rc = rca_rules_match_line(z->rules, fs, z->s, z->host.id, file_id, lineno, ts, &ll,
+                                       line, len, z->diag)))
+            break;
+    }
+    *lines = lineno;
+    if (local_seen && !z->host.has_offset) {
+        host_state *h = &z->host;
+        if (h->nlate == h->caplate) {
+            size_t nc = h->caplate ? h->caplate * 2 : 8;
+            int64_t *nl = realloc(h->late_files, nc * sizeof *nl);
+            if (!nl)
+                return RCA_ENOMEM;
+            h->late_files = nl;
+            h->caplate = nc;
+        }
+        h->late_files[h->nlate++] = file_id;
+    }
+    return rc;
+}
+
+static rca_err read_command(az *z, const rca_entry *e, const rca_layout_class *cls,
+                            rca_reader *r, int64_t file_id, int64_t *lines, int *truncated)
+{
+    rca_err rc = rca_reader_slurp(r, &z->buf, z->lim->max_cmd_bytes, truncated);
+    if (rc)
+        return rc;
+    /* keep the text as lines too, so that findings from command outputs can cite the line */
+    int64_t lineno = 0;
+    size_t off = 0;
+    while (off < z->buf.n) {
+        const char *l = z->buf.p + off;
+        const char *nl = memchr(l, '\n', z->buf.n - off);
+        size_t n = nl ? (size_t)(nl - l) : z->buf.n - off;
+        off += n + (nl ? 1 : 0);
+        lineno++;
+        rca_line_row row = {file_id, lineno, -1, NULL, RCA_SPAN_NULL, RCA_SPAN_NULL,
+                            RCA_SPAN_NULL, RCA_SPAN_NULL, -1, lineno, 0, rca_span_make(l, n)};
+        if ((rc = rca_store_add_line(z->s, &row)))
+            return rc;
+    }
+    *lines = lineno;
+    z->inner = rca_store_row_sink(z->s, z->host.id, file_id);
+    rca_row_sink sink = {fact_sink, z};
+    return rca_parse_command(cls->parser, e->path, cls->arg, z->buf.p, z->buf.n, &sink, z->diag);
+}
+
+static rca_err on_entry(void *ctx, const rca_entry *e, const rca_layout_class *cls,
+                        rca_reader *r)
+{
+    az *z = ctx;
+    int64_t file_id;
+    rca_err rc = rca_store_add_file(z->s, z->host.id, e->path, cls->parser, cls->service, e->via,
+                                    &file_id);
+    if (rc)
+        return rc;
+    int64_t lines = 0;
+    double first = -1, last = -1;
+    int truncated = 0;
+    if (strcmp(cls->parser, "log") == 0)
+        rc = read_log(z, e, cls, r, file_id, &lines, &first, &last);
+    else
+        rc = read_command(z, e, cls, r, file_id, &lines, &truncated);
+    const char *status = "ok";
+    if (rc == RCA_EARCHIVE || rc == RCA_EIO) {
+        status = "partial";
+        rc = RCA_OK; /* reported by the reader; keep what was read */
+    } else if (truncated) {
+        status = "truncated";
+    }
+    if (rc)
+        return rc;
+    return rca_store_finish_file(z->s, file_id, 0, lines, first, last, status);
+}
+
+/* "sosreport-cmp-1-2025-03-03-ydkrmlu" -> "cmp-1" (friendly and legacy sos names). */
+static void host_from_report(const char *report, char *out, size_t outsz)
+{
+    const char *p = strncmp(report, "sosreport-", 10) == 0 ? report + 10 : report;
+    snprintf(out, outsz, "%s", p);
+    size_t n = strlen(out);
+    /* -YYYY-MM-DD-rand */
+    for (size_t i = 0; i + 11 <= n; i++) {
+        const char *s = out + i;
+        if (s[0] == '-' && s[5] == '-' && s[8] == '-' && s[1] >= '0' && s[1] <= '9' &&
+            s[2] >= '0' && s[2] <= '9' && s[6] >= '0' && s[6] <= '9' && s[9] >= '0' &&
+            s[9] <= '9') {
+            out[i] = '\0';
+            return;
+        }
+    }
+    /* -YYYYmmddHHMMSS */
+    if (n > 15 && out[n - 15] == '-') {
+        int digits = 1;
+        for (size_t i = n - 14; i < n; i++)
+            digits &= out[i] >= '0' && out[i] <= '9';
+        if (digits)
+            out[n - 15] = '\0';
+    }
+}
+
+typedef struct fact_get {
+    char *value;
+} fact_get;
+
+static int take_first(void *ctx, int ncols, const char *const *names, const char *const *vals)
+{
+    (void)ncols;
+    (void)names;
+    fact_get *g = ctx;
+    if (!g->value && vals[0])
+        g->value = strdup(vals[0]);
+    return 1;
+}
+
+static char *get_fact(az *z, const char *key)
+{
+    char idbuf[32];
+    snprintf(idbuf, sizeof idbuf, "%lld", (long long)z->host.id);
+    const char *params[] = {idbuf, key};
+    fact_get g = {NULL};
+    rca_store_queryv(z->s,
+                     "SELECT value FROM fact WHERE host_id = ?1 AND key = ?2 ORDER BY file_id "
+                     "LIMIT 1",
+                     2, params, take_first, &g, z->diag, "analyze", 0);
+    return g.value;
+}
+
+static rca_err report_end(void *ctx)
+{
+    az *z = ctx;
+    host_state *h = &z->host;
+    rca_err rc = RCA_OK;
+    char *hostname = get_fact(z, "hostname");
+    if (!hostname) {
+        /* the report name is the fallback (sos names reports after the short host name) */
+        char idbuf[32];
+        snprintf(idbuf, sizeof idbuf, "%lld", (long long)h->id);
+        const char *params[] = {idbuf};
+        fact_get g = {NULL};
+        rca_store_queryv(z->s, "SELECT report FROM host WHERE id = ?1", 1, params, take_first, &g,
+                         z->diag, "analyze", 0);
+        char name[256];
+        host_from_report(g.value ? g.value : "unknown", name, sizeof name);
+        free(g.value);
+        hostname = strdup(name);
+    }
+    if (hostname)
+        rc = rca_store_set_host(z->s, h->id, "hostname", hostname);
+    free(hostname);
+    static const struct {
+        const char *fact, *column;
+    } copy[] = {{"kernel", "kernel"}, {"sos_version", "sos_version"}, {"tz_name", "tz"},
+                {"fqdn", "fqdn"}};
+    for (size_t i = 0; i < RCA_ARRAY_LEN(copy) && !rc; i++) {
+        char *v = get_fact(z, copy[i].fact);
+        if (!v && strcmp(copy[i].fact, "tz_name") == 0)
+            v = get_fact(z, "tz_abbr");
+        if (v)
+            rc = rca_store_set_host(z->s, h->id, copy[i].column, v);
+        free(v);
+    }
+    if (!rc && h->has_offset)
+        rc = rca_store_set_host_num(z->s, h->id, "utc_offset", (double)h->offset);
+    if (!rc && (h->have_utc || (h->have_local && h->has_offset)))
+        rc = rca_store_set_host_num(z->s, h->id, "collected_at",
+                                    h->have_utc ? (double)h->collected_utc
+                                                : (double)(h->collected_local - h->offset));
+    /* local-time lines read before the zone was known: shift them now */
+    if (!rc && h->nlate && h->has_offset && h->offset != 0) {
+        rca_buf sql;
+        rca_buf_init(&sql);
+        for (size_t i = 0; i < h->nlate && !rc; i++) {
+            rca_buf_reset(&sql);
+            /* ids are integers we made: no untrusted text reaches this SQL */
+            rca_buf_printf(&sql,
+                           "UPDATE line SET ts = ts - %lld WHERE file_id = %lld AND ts IS NOT NULL;"
+                           "UPDATE hit SET ts = ts - %lld WHERE file_id = %lld AND ts IS NOT NULL;"
+                           "UPDATE file SET first_ts = first_ts - %lld, last_ts = last_ts - %lld "
+                           "WHERE id = %lld;",
+                           (long long)h->offset, (long long)h->late_files[i],
+                           (long long)h->offset, (long long)h->late_files[i],
+                           (long long)h->offset, (long long)h->offset,
+                           (long long)h->late_files[i]);
+            rc = rca_store_exec(z->s, sql.p);
+        }
+        rca_buf_free(&sql);
+    }
+    free(h->late_files);
+    h->late_files = NULL;
+    h->nlate = h->caplate = 0;
+    z->in_host = 0;
+    return rc;
+}
+
+/* Roles from what runs and logs on each host (one statement, after every host is in). */
+static const char roles_sql[] =
+    "UPDATE host SET roles = nullif(trim("
+    " CASE WHEN EXISTS (SELECT 1 FROM file f WHERE f.host_id = host.id AND f.service IN"
+    "   ('nova-api','nova-conductor','nova-scheduler','neutron-server','ovn-northd',"
+    "    'ovsdb-server-sb','ovsdb-server-nb'))"
+    "   OR EXISTS (SELECT 1 FROM ovsdb o WHERE o.host_id = host.id AND o.db IN"
+    "   ('OVN_Southbound','OVN_Northbound')) THEN 'controller ' ELSE '' END ||"
+    " CASE WHEN EXISTS (SELECT 1 FROM ovsdb o WHERE o.host_id = host.id AND o.db = 'Open_vSwitch'"
+    "   AND o.col = 'external_ids' AND ((o.key = 'ovn-cms-options' AND o.value LIKE"
+    "   '%enable-chassis-as-gw%') OR o.key = 'ovn-bridge-mappings'))"
+    "   AND NOT EXISTS (SELECT 1 FROM file f WHERE f.host_id = host.id AND f.service ="
+    "   'nova-compute') THEN 'network ' ELSE '' END ||"
+    " CASE WHEN EXISTS (SELECT 1 FROM file f WHERE f.host_id = host.id AND f.service ="
+    "   'nova-compute') THEN 'compute' ELSE '' END), '');"
+    "UPDATE host SET roles = replace(roles, ' ', ',') WHERE roles IS NOT NULL;"
+    "UPDATE host SET system_id = (SELECT value FROM ovsdb o WHERE o.host_id = host.id AND"
+    " o.db = 'Open_vSwitch' AND o.tbl = 'Open_vSwitch' AND o.col = 'external_ids' AND"
+    " o.key = 'system-id' LIMIT 1);";
+
+rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *diag,
+                        rca_result **out)
+{
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    az z;
+    memset(&z, 0, sizeof z);
+    diag_tee tee = {&z, diag};
+    rca_diag tdiag = {tee_fn, &tee, 0, 0, 0};
+    z.rules = rules;
+    z.layout = rca_rules_layout(rules);
+    z.diag = &tdiag;
+    z.lim = &o->limits;
+    rca_buf_init(&z.buf);
+    int partial = 0;
+    rca_result *res = NULL;
+    rca_err rc = rca_store_create(o->db_path, o->overwrite_db, diag, &z.s);
+    if (rc)
+        goto done;
+    rca_ingest_visitor v = {report_begin, report_end, want, on_entry, on_link, &z};
+    for (size_t i = 0; i < o->npaths; i++) {
+        if ((rc = rca_store_add_bundle(z.s, o->paths[i], &z.bundle_id)))
+            goto done;
+        char *msg = NULL;
+        rca_err brc = rca_ingest_bundle(o->paths[i], &o->limits, &v, &tdiag, &msg);
+        if (z.in_host) /* a report cut short by an error still gets its identity */
+            report_end(&z);
+        if (brc == RCA_EARCHIVE || brc == RCA_EIO) {
+            partial = 1;
+            rc = rca_store_set_bundle_status(z.s, z.bundle_id,
+                                             brc == RCA_EIO ? "unreadable" : "partial", msg);
+            free(msg);
+            if (rc)
+                goto done;
+            continue;
+        }
+        free(msg);
+        if (brc) {
+            rc = brc;
+            goto done;
+        }
+    }
+    if ((rc = rca_store_finish_ingest(z.s)) || (rc = rca_store_exec(z.s, roles_sql)))
+        goto done;
+    if ((rc = rca_rules_evaluate(rules, z.s, &tdiag, &res)))
+        goto done;
+    res->partial = partial;
+    for (size_t i = 0; i < z.nwarn && !rc; i++)
+        rc = rca_result_add_warning(res, z.warn[i]);
+    if (!rc)
+        rc = rca_store_commit(z.s);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (res)
+        res->elapsed_s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+done:
+    rca_store_free(z.s);
+    rca_buf_free(&z.buf);
+    free(z.host.late_files);
+    for (size_t i = 0; i < z.nwarn; i++)
+        free(z.warn[i]);
+    free(z.warn);
+    if (rc) {
+        rca_result_free(res);
+        return rc;
+    }
+    *out = res;
+    return RCA_OK;
+}

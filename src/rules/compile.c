@@ -1,0 +1,753 @@
+/* compile.c - loading a rule pack, compiling its regexes once (PCRE2 with JIT), checking it the way
+ * `sosrca rules lint` reports (unknown codes, causes naming missing rules, missing samples, bad
+ * SQL), and running line rules on parsed log lines with a literal prefilter so that most regexes
+ * never run. Rules stage.
+ */
+#define _GNU_SOURCE /* memmem */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rules_internal.h"
+
+enum { MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000 };
+
+/* ------------------------------------------------------------------ files */
+
+static rca_err read_file(const char *path, rca_buf *out, rca_diag *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "cannot open: %s",
+                  strerror(errno));
+        return RCA_EIO;
+    }
+    char tmp[8192];
+    size_t n;
+    rca_err rc = RCA_OK;
+    rca_buf_reset(out);
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if ((rc = rca_buf_add(out, tmp, n)))
+            break;
+    if (!rc && ferror(f))
+        rc = RCA_EIO;
+    fclose(f);
+    if (!rc && !out->p)
+        rc = rca_buf_add(out, "", 0);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.rules file under dir, sorted, recursively. */
+static rca_err collect_rule_files(const char *dir, char ***list, size_t *n, size_t *cap, int depth)
+{
+    if (depth > 8)
+        return RCA_OK;
+    DIR *d = opendir(dir);
+    if (!d)
+        return RCA_EIO;
+    struct dirent *de;
+    rca_err rc = RCA_OK;
+    while ((de = readdir(d)) && !rc) {
+        if (de->d_name[0] == '.')
+            continue;
+        char full[4096];
+        if ((size_t)snprintf(full, sizeof full, "%s/%s", dir, de->d_name) >= sizeof full)
+            continue;
+        struct stat st;
+        if (stat(full, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            rc = collect_rule_files(full, list, n, cap, depth + 1);
+        } else if (S_ISREG(st.st_mode) && rca_ends_with(de->d_name, ".rules")) {
+            if (*n == *cap) {
+                size_t nc = *cap ? *cap * 2 : 32;
+                char **nl = realloc(*list, nc * sizeof *nl);
+                if (!nl) {
+                    rc = RCA_ENOMEM;
+                    break;
+                }
+                *list = nl;
+                *cap = nc;
+            }
+            (*list)[*n] = strdup(full);
+            if (!(*list)[*n])
+                rc = RCA_ENOMEM;
+            else
+                (*n)++;
+        }
+    }
+    closedir(d);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ literals */
+
+/* Skip a parenthesised group or a character class starting at p; returns the char after it. */
+static const char *skip_group(const char *p)
+{
+    char open = *p, close = open == '(' ? ')' : ']';
+    int depth = 0;
+    int in_class = 0;
+    for (; *p; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        if (open == '(') {
+            if (in_class) {
+                if (*p == ']')
+                    in_class = 0;
+                continue;
+            }
+            if (*p == '[') {
+                in_class = 1;
+                if (p[1] == ']')
+                    p++;
+                continue;
+            }
+        } else if (depth == 1 && *p == close && p[-1] != '[') {
+            return p + 1;
+        }
+        if (*p == open && (open == '(' || depth == 0))
+            depth++;
+        else if (*p == close && open == '(' && --depth == 0)
+            return p + 1;
+    }
+    return p;
+}
+
+char *rules_required_literal(rca_arena *a, const char *re)
+{
+    char best[256] = "", cur[256] = "";
+    size_t bn = 0, cn = 0;
+    const char *p = re;
+    /* a top-level alternation means no single literal is required */
+    for (const char *q = re; *q;) {
+        if (*q == '\\' && q[1]) {
+            q += 2;
+            continue;
+        }
+        if (*q == '(' || *q == '[') {
+            q = skip_group(q);
+            continue;
+        }
+        if (*q == '|')
+            return NULL;
+        q++;
+    }
+    if (strncmp(re, "(?i", 3) == 0)
+        return NULL;
+#define FLUSH()                                                                                    \
+    do {                                                                                           \
+        if (cn > bn) {                                                                             \
+            memcpy(best, cur, cn);                                                                 \
+            bn = cn;                                                                               \
+        }                                                                                          \
+        cn = 0;                                                                                    \
+    } while (0)
+    while (*p) {
+        char c = *p;
+        char lit = 0;
+        const char *next = p + 1;
+        if (c == '\\') {
+            char e = p[1];
+            if (!e)
+                break;
+            next = p + 2;
+            if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
+                /* \d \s \b \Q ... : not a literal character */
+                FLUSH();
+                p = next;
+                continue;
+            }
+            lit = e;
+        } else if (c == '(' || c == '[') {
+            FLUSH();
+            next = skip_group(p);
+            /* a group that must match (capturing, named or (?:...), not a lookaround, no
+             * quantifier) contributes its own required literal */
+            int optional = *next == '*' || *next == '?' || (*next == '{' && next[1] == '0');
+            if (c == '(' && !optional && (p[1] != '?' || p[2] == ':' || p[2] == '<' || p[2] == 'P') &&
+                !(p[1] == '?' && p[2] == '<' && (p[3] == '=' || p[3] == '!'))) {
+                const char *body = p + 1;
+                if (p[1] == '?' && p[2] == ':')
+                    body = p + 3;
+                else if (p[1] == '?' && (p[2] == '<' || p[2] == 'P')) {
+                    const char *gt = strchr(p, '>');
+                    body = gt && gt < next ? gt + 1 : next - 1;
+                }
+                size_t blen = next > body ? (size_t)(next - 1 - body) : 0;
+                char inner[256];
+                if (blen < sizeof inner) {
+                    memcpy(inner, body, blen);
+                    inner[blen] = '\0';
+                    char *glit = rules_required_literal(a, inner);
+                    if (glit && strlen(glit) > bn && strlen(glit) < sizeof best) {
+                        bn = strlen(glit);
+                        memcpy(best, glit, bn);
+                    }
+                }
+            }
+            /* a quantifier after the group */
+            if (*next == '*' || *next == '?' || *next == '+' || *next == '{') {
+                while (*next && *next != '}' && (*next == '{' || *next == ',' ||
+                                                 (*next >= '0' && *next <= '9')))
+                    next++;
+                if (*next == '}' || *next == '*' || *next == '?' || *next == '+')
+                    next++;
+            }
+            p = next;
+            continue;
+        } else if (c == '.' || c == '^' || c == '$') {
+            FLUSH();
+            p = next;
+            continue;
+        } else if (c == '*' || c == '?' || (c == '{' && (p[1] == '0' || p[1] == ','))) {
+            /* the previous character is optional */
+            if (cn)
+                cn--;
+            FLUSH();
+            while (*next && (c == '{') && *next != '}')
+                next++;
+            if (c == '{' && *next == '}')
+                next++;
+            if (*next == '?' || *next == '+')
+                next++;
+            p = next;
+            continue;
+        } else if (c == '+' || c == '{') {
+            FLUSH();
+            while (*next && c == '{' && *next != '}')
+                next++;
+            if (c == '{' && *next == '}')
+                next++;
+            if (*next == '?' || *next == '+')
+                next++;
+            p = next;
+            continue;
+        } else {
+            lit = c;
+        }
+        /* a quantifier on this character makes it optional or repeated */
+        if (*next == '*' || *next == '?' || (*next == '{' && (next[1] == '0' || next[1] == ','))) {
+            FLUSH();
+            p = next;
+            continue;
+        }
+        if (cn < sizeof cur - 1)
+            cur[cn++] = lit;
+        p = next;
+    }
+    FLUSH();
+#undef FLUSH
+    if (bn < 3)
+        return NULL;
+    return rca_arena_strndup(a, best, bn);
+}
+
+/* ------------------------------------------------------------------ compile and check */
+
+static rca_err compile_rule(rca_rules *r, rule *ru, rca_diag *diag)
+{
+    rca_err rc = RCA_OK;
+    uint32_t max_cap = 0;
+    for (size_t i = 0; i < ru->nmatch; i++) {
+        rule_match *m = &ru->match[i];
+        int err;
+        PCRE2_SIZE off;
+        m->re = pcre2_compile((PCRE2_SPTR)m->src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+                              &err, &off, NULL);
+        if (!m->re) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(err, msg, sizeof msg);
+            char src[512];
+            snprintf(src, sizeof src, "%*s%s", (int)(m->col - 1), "", m->src);
+            rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, m->line, m->col + (unsigned)off, src,
+                      "rule %s: bad regex: %s", ru->id, (const char *)msg);
+            rc = RCA_ESYNTAX;
+            continue;
+        }
+        pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter if no JIT */
+        uint32_t cc = 0;
+        pcre2_pattern_info(m->re, PCRE2_INFO_CAPTURECOUNT, &cc);
+        if (cc > max_cap)
+            max_cap = cc;
+        if (!m->literal) {
+            m->literal = rules_required_literal(r->arena, m->src);
+            m->literal_len = m->literal ? strlen(m->literal) : 0;
+        }
+    }
+    if (rc)
+        return rc;
+    ru->ncap = max_cap;
+    ru->capnames = rca_arena_alloc(r->arena, (max_cap + 1) * sizeof *ru->capnames);
+    if (!ru->capnames)
+        return RCA_ENOMEM;
+    memset(ru->capnames, 0, (max_cap + 1) * sizeof *ru->capnames);
+    for (size_t i = 0; i < ru->nmatch; i++) {
+        uint32_t count = 0, entry = 0;
+        PCRE2_SPTR table;
+        pcre2_pattern_info(ru->match[i].re, PCRE2_INFO_NAMECOUNT, &count);
+        pcre2_pattern_info(ru->match[i].re, PCRE2_INFO_NAMEENTRYSIZE, &entry);
+        pcre2_pattern_info(ru->match[i].re, PCRE2_INFO_NAMETABLE, &table);
+        for (uint32_t k = 0; k < count; k++) {
+            const unsigned char *e = table + k * entry;
+            uint32_t grp = ((uint32_t)e[0] << 8) | e[1];
+            if (grp <= max_cap && !ru->capnames[grp])
+                ru->capnames[grp] = rca_arena_strdup(r->arena, (const char *)e + 2);
+        }
+    }
+    if (ru->nmatch) {
+        ru->md = pcre2_match_data_create(max_cap + 1, NULL);
+        if (!ru->md)
+            return RCA_ENOMEM;
+    }
+    return RCA_OK;
+}
+
+static void rerr(rca_diag *diag, const rule *ru, unsigned line, const char *fmt, const char *a,
+                 const char *b)
+    __attribute__((format(printf, 4, 0)));
+
+/* Only literal formats are passed (see callers); bundle text never reaches here. */
+static void rerr(rca_diag *diag, const rule *ru, unsigned line, const char *fmt, const char *a,
+                 const char *b)
+{
+    char msg[1024];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+#pragma GCC diagnostic pop
+    rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line ? line : ru->line, 1, NULL, "rule %s: %s",
+              ru->id, msg);
+}
+
+static rca_err validate(rca_rules *r, rca_diag *diag)
+{
+    rca_err rc = RCA_OK;
+    for (size_t i = 0; i < r->nrules; i++) {
+        rule *ru = &r->rules[i];
+        const code_info *ci = rules_code(r, ru->code);
+        if (ru->is_marker) {
+            if (ru->code || ru->title || ru->nexplains) {
+                rerr(diag, ru, 0, "a marker has no code, title or explains: it only marks lines "
+                                  "for other rules%s%s", NULL, NULL);
+                rc = RCA_ESYNTAX;
+            }
+        } else if (!ru->code) {
+            rerr(diag, ru, 0, "has no code (see codes.list)%s%s", NULL, NULL);
+            rc = RCA_ESYNTAX;
+        } else if (!ci) {
+            rerr(diag, ru, 0, "unknown code '%s' (not in codes.list)%s", ru->code, NULL);
+            rc = RCA_ESYNTAX;
+        } else {
+            ru->cls = ci->cls;
+        }
+        if (!ru->severity && !ru->is_marker) {
+            rerr(diag, ru, 0, "has no severity%s%s", NULL, NULL);
+            rc = RCA_ESYNTAX;
+        }
+        if (!ru->title && !ru->is_marker) {
+            rerr(diag, ru, 0, "has no title%s%s", NULL, NULL);
+            rc = RCA_ESYNTAX;
+        }
+        if (ru->is_check && !ru->sql) {
+            rerr(diag, ru, 0, "a check needs 'sql'%s%s", NULL, NULL);
+            rc = RCA_ESYNTAX;
+        }
+        if (!ru->is_check) {
+            if (!ru->nmatch) {
+                rerr(diag, ru, 0, "a rule needs at least one 'match'%s%s", NULL, NULL);
+                rc = RCA_ESYNTAX;
+            }
+            if (!ru->nservices && !ru->npaths) {
+                rerr(diag, ru, 0, "a rule needs 'files' (service:NAME or path:GLOB)%s%s", NULL,
+                     NULL);
+                rc = RCA_ESYNTAX;
+            }
+            for (size_t k = 0; r->layout && k < ru->nservices; k++)
+                if (!rca_layout_has_service(r->layout, ru->services[k])) {
+                    rerr(diag, ru, 0, "files: no path in layout.map has service '%s'%s",
+                         ru->services[k], NULL);
+                    rc = RCA_ESYNTAX;
+                }
+        }
+        int fire = 0, nofire = 0;
+        for (size_t k = 0; k < ru->nsamples; k++)
+            ru->samples[k].must_fire ? fire++ : nofire++;
+        if (!fire || !nofire) {
+            rerr(diag, ru, 0,
+                 "needs at least one 'sample' (evidence that makes it fire) and one 'nosample' "
+                 "(evidence that must not)%s%s",
+                 NULL, NULL);
+            rc = RCA_ESYNTAX;
+        }
+        for (size_t k = 0; k < ru->nuntils; k++) {
+            const rule *m = rules_find(r, ru->untils[k].target);
+            if (!m || !m->is_marker) {
+                rerr(diag, ru, ru->untils[k].line, "until '%s': no marker by that name%s",
+                     ru->untils[k].target, NULL);
+                rc = RCA_ESYNTAX;
+            }
+        }
+        for (size_t k = 0; k < ru->nborrows; k++) {
+            link_clause *b = &ru->borrows[k];
+            if (rules_find(r, b->target)) {
+                b->target_is_code = 0;
+            } else if (rules_code(r, b->target)) {
+                b->target_is_code = 1;
+            } else {
+                rerr(diag, ru, b->line, "borrow from '%s': no rule or code by that name%s",
+                     b->target, NULL);
+                rc = RCA_ESYNTAX;
+            }
+        }
+        for (size_t k = 0; k < ru->nexplains; k++) {
+            cause_clause *c = &ru->explains[k];
+            if (rules_find(r, c->target)) {
+                c->target_is_code = 0;
+            } else if (rules_code(r, c->target)) {
+                c->target_is_code = 1;
+            } else {
+                rerr(diag, ru, c->line, "explains '%s': no rule or code by that name%s",
+                     c->target, NULL);
+                rc = RCA_ESYNTAX;
+            }
+        }
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ load */
+
+rca_err rca_rules_load(const char *dir, int check_samples, rca_diag *diag, rca_rules **out)
+{
+    rca_err rc = RCA_OK, first = RCA_OK;
+    rca_rules *r = calloc(1, sizeof *r);
+    char **files = NULL;
+    size_t nfiles = 0, capfiles = 0;
+    rca_buf text, path;
+    rca_buf_init(&text);
+    rca_buf_init(&path);
+    if (!r || !(r->arena = rca_arena_new())) {
+        rc = RCA_ENOMEM;
+        goto fail;
+    }
+    rca_buf_init(&r->scratch);
+    rca_buf_init(&r->grp);
+    if (!(r->mctx = pcre2_match_context_create(NULL))) {
+        rc = RCA_ENOMEM;
+        goto fail;
+    }
+    pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
+    pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        rca_diagf(diag, RCA_DIAG_ERROR, dir, NULL, 0, 0, NULL, "not a rule pack folder: %s",
+                  strerror(errno ? errno : ENOTDIR));
+        rc = RCA_EIO;
+        goto fail;
+    }
+    rca_buf_printf(&path, "%s/codes.list", dir);
+    if ((rc = read_file(path.p, &text, diag)) ||
+        (rc = rules_parse_codes(r, path.p, text.p, text.n, diag)))
+        first = first ? first : rc;
+    rca_buf_reset(&path);
+    rca_buf_printf(&path, "%s/layout.map", dir);
+    rc = rca_layout_load(path.p, diag, &r->layout);
+    if (rc)
+        first = first ? first : rc;
+    if ((rc = collect_rule_files(dir, &files, &nfiles, &capfiles, 0)))
+        goto fail;
+    qsort(files, nfiles, sizeof *files, cmp_str);
+    if (nfiles == 0) {
+        rca_diagf(diag, RCA_DIAG_ERROR, dir, NULL, 0, 0, NULL, "no *.rules files in the pack");
+        first = first ? first : RCA_ESYNTAX;
+    }
+    for (size_t i = 0; i < nfiles; i++) {
+        if ((rc = read_file(files[i], &text, diag))) {
+            first = first ? first : rc;
+            continue;
+        }
+        rc = rules_parse_file(r, files[i], text.p, text.n, diag);
+        if (rc)
+            first = first ? first : rc;
+    }
+    if (first == RCA_ENOMEM) {
+        rc = first;
+        goto fail;
+    }
+    for (size_t i = 0; i < r->nrules; i++)
+        if ((rc = compile_rule(r, &r->rules[i], diag)))
+            first = first ? first : rc;
+    if ((rc = validate(r, diag)))
+        first = first ? first : rc;
+    if (!first && check_samples && (rc = rules_check_samples(r, diag)))
+        first = rc;
+    if (first) {
+        rc = first == RCA_EIO ? RCA_ESYNTAX : first;
+        goto fail;
+    }
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    rca_buf_free(&text);
+    rca_buf_free(&path);
+    *out = r;
+    return RCA_OK;
+fail:
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    rca_buf_free(&text);
+    rca_buf_free(&path);
+    rca_rules_free(r);
+    return rc;
+}
+
+void rca_rules_free(rca_rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nrules; i++) {
+        rule *ru = &r->rules[i];
+        for (size_t k = 0; k < ru->nmatch; k++)
+            pcre2_code_free(ru->match[k].re);
+        pcre2_match_data_free(ru->md);
+    }
+    struct rca_fileset *fs = r->sets;
+    while (fs) {
+        struct rca_fileset *next = fs->next;
+        free(fs->rules);
+        free(fs->service);
+        free(fs->path);
+        free(fs);
+        fs = next;
+    }
+    free(r->rules);
+    free(r->codes);
+    rca_layout_free(r->layout);
+    pcre2_match_context_free(r->mctx);
+    rca_buf_free(&r->scratch);
+    rca_buf_free(&r->grp);
+    rca_arena_free(r->arena);
+    free(r);
+}
+
+size_t rca_rules_count(const rca_rules *r)
+{
+    return r->nrules;
+}
+
+const rca_layout *rca_rules_layout(const rca_rules *r)
+{
+    return r->layout;
+}
+
+/* ------------------------------------------------------------------ matching */
+
+static int rule_selects(const rule *ru, const char *service, const char *path)
+{
+    for (size_t i = 0; i < ru->nservices; i++)
+        if (service && strcmp(ru->services[i], service) == 0)
+            return 1;
+    for (size_t i = 0; i < ru->npaths; i++)
+        if (rca_glob_match(ru->paths[i], path, strlen(path)))
+            return 1;
+    return 0;
+}
+
+const rca_fileset *rca_rules_for_file(rca_rules *r, const char *service, const char *path)
+{
+    static const rca_fileset empty = {NULL, 0, NULL, NULL, NULL};
+    /* Most rules select by service, so sets are cached by service; a pack with path selectors
+     * computes per file (cheap: a handful of globs). */
+    int by_path = 0;
+    for (size_t i = 0; i < r->nrules; i++)
+        if (r->rules[i].npaths)
+            by_path = 1;
+    for (struct rca_fileset *fs = r->sets; fs; fs = fs->next) {
+        int same_svc = (!fs->service && !service) ||
+                       (fs->service && service && strcmp(fs->service, service) == 0);
+        if (same_svc && (!by_path || (fs->path && strcmp(fs->path, path) == 0)))
+            return fs;
+    }
+    struct rca_fileset *fs = calloc(1, sizeof *fs);
+    if (!fs)
+        return &empty;
+    fs->service = service ? strdup(service) : NULL;
+    fs->path = by_path ? strdup(path) : NULL;
+    fs->rules = calloc(r->nrules + 1, sizeof *fs->rules);
+    if (!fs->rules || (service && !fs->service) || (by_path && !fs->path)) {
+        free(fs->rules);
+        free(fs->service);
+        free(fs->path);
+        free(fs);
+        return &empty;
+    }
+    for (size_t i = 0; i < r->nrules; i++)
+        if (!r->rules[i].is_check && rule_selects(&r->rules[i], service, path))
+            fs->rules[fs->n++] = &r->rules[i];
+    fs->next = r->sets;
+    r->sets = fs;
+    return fs;
+}
+
+int rca_fileset_empty(const rca_fileset *fs)
+{
+    return fs->n == 0;
+}
+
+rca_err json_add_str(rca_buf *b, const char *s, size_t n)
+{
+    rca_err rc = rca_buf_addc(b, '"');
+    for (size_t i = 0; i < n && !rc; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            rc = rca_buf_add(b, e, 2);
+        } else if (c < 0x20) {
+            char e[8];
+            snprintf(e, sizeof e, "\\u%04x", c);
+            rc = rca_buf_adds(b, e);
+        } else {
+            rc = rca_buf_addc(b, (char)c);
+        }
+    }
+    if (!rc)
+        rc = rca_buf_addc(b, '"');
+    return rc;
+}
+
+static void add_field(rca_buf *fields, int *first, const char *name, const char *v, size_t n)
+{
+    rca_buf_addc(fields, *first ? '{' : ',');
+    *first = 0;
+    json_add_str(fields, name, strlen(name));
+    rca_buf_addc(fields, ':');
+    json_add_str(fields, v, n);
+}
+
+static int logger_ok(const rule *ru, rca_span logger)
+{
+    if (!ru->nloggers)
+        return 1;
+    char name[256];
+    size_t n = logger.n < sizeof name - 1 ? logger.n : sizeof name - 1;
+    if (n)
+        memcpy(name, logger.p, n);
+    name[n] = '\0';
+    for (size_t i = 0; i < ru->nloggers; i++)
+        if (rca_glob_match(ru->loggers[i], name, n))
+            return 1;
+    return 0;
+}
+
+int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields, rca_buf *grp)
+{
+    if (ru->level_mask && !(ru->level_mask & (1u << ll->level)))
+        return 0;
+    if (!logger_ok(ru, ll->logger))
+        return 0;
+    const char *msg = ll->msg.p ? ll->msg.p : "";
+    size_t mlen = ll->msg.n;
+    for (size_t i = 0; i < ru->nmatch; i++) {
+        rule_match *m = &ru->match[i];
+        if (m->literal && (mlen < m->literal_len || !memmem(msg, mlen, m->literal, m->literal_len)))
+            continue;
+        int rc = pcre2_match(m->re, (PCRE2_SPTR)msg, mlen, 0, 0, ru->md, r->mctx);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            continue;
+        if (rc < 0)
+            return -1;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ru->md);
+        int first = 1;
+        rca_buf_reset(fields);
+        rca_buf_reset(grp);
+        rca_buf_adds(grp, ru->id);
+        int have_instance = 0;
+        for (uint32_t g = 1; g <= ru->ncap && (int)g < rc; g++) {
+            const char *name = ru->capnames[g];
+            if (!name || ov[2 * g] == PCRE2_UNSET)
+                continue;
+            if (strcmp(name, "instance") == 0)
+                have_instance = 1;
+            add_field(fields, &first, name, msg + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+        }
+        if (ll->instance.n && !have_instance)
+            add_field(fields, &first, "instance", ll->instance.p, ll->instance.n);
+        if (ll->req.n)
+            add_field(fields, &first, "req", ll->req.p, ll->req.n);
+        if (ll->greq.n)
+            add_field(fields, &first, "greq", ll->greq.p, ll->greq.n);
+        if (first)
+            rca_buf_addc(fields, '{');
+        rca_buf_addc(fields, '}');
+        /* the grouping key: the named fields, or every capture and the instance */
+        if (ru->has_keys) {
+            for (size_t k = 0; k < ru->nkeys; k++) {
+                rca_buf_addc(grp, '|');
+                const char *key = ru->keys[k];
+                if (strcmp(key, "instance") == 0 && ll->instance.n) {
+                    rca_buf_add(grp, ll->instance.p, ll->instance.n);
+                    continue;
+                }
+                for (uint32_t g = 1; g <= ru->ncap && (int)g < rc; g++)
+                    if (ru->capnames[g] && strcmp(ru->capnames[g], key) == 0 &&
+                        ov[2 * g] != PCRE2_UNSET)
+                        rca_buf_add(grp, msg + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+            }
+        } else {
+            for (uint32_t g = 1; g <= ru->ncap && (int)g < rc; g++) {
+                if (!ru->capnames[g] || ov[2 * g] == PCRE2_UNSET)
+                    continue;
+                rca_buf_addc(grp, '|');
+                rca_buf_add(grp, msg + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+            }
+            if (ll->instance.n) {
+                rca_buf_addc(grp, '|');
+                rca_buf_add(grp, ll->instance.p, ll->instance.n);
+            }
+        }
+        return fields->p && grp->p ? 1 : -1;
+    }
+    return 0;
+}
+
+rca_err rca_rules_match_line(rca_rules *r, const rca_fileset *fs, rca_store *s, int64_t host_id,
+                             int64_t file_id, int64_t lineno, double ts, const rca_logline *ll,
+                             const char *raw, size_t rawlen, rca_diag *diag)
+{
+    (void)raw;
+    (void)rawlen;
+    for (size_t i = 0; i < fs->n; i++) {
+        rule *ru = fs->rules[i];
+        int m = rules_match_one(r, ru, ll, &r->scratch, &r->grp);
+        if (m == 0)
+            continue;
+        if (m < 0) {
+            if (r->match_limit_warnings++ < 10)
+                rca_diagf(diag, RCA_DIAG_WARNING, ru->file, NULL, ru->line, 0, NULL,
+                          "rule %s: the regex gave up on a line (match limit); treated as no "
+                          "match",
+                          ru->id);
+            continue;
+        }
+        char hostbuf[32];
+        snprintf(hostbuf, sizeof hostbuf, "|h%lld", (long long)host_id);
+        rca_buf_adds(&r->grp, hostbuf);
+        rca_err rc = rca_store_add_hit(s, ru->id, r->grp.p, host_id, file_id, lineno, ts,
+                                       r->scratch.p);
+        if (rc)
+            return rc;
+    }
+    return RCA_OK;
+}

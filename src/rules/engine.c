@@ -1,0 +1,1068 @@
+/* engine.c - from rule matches to root causes. Runs the checks (SQL over the store), groups all
+ * hits into findings, links findings whose rules declare `explains` on a shared key and a time
+ * relation, and walks from every symptom down to the deepest cause with evidence, ranking the
+ * competing chains. Healthy checks become "ruled out" with their figures. Rules stage.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "rules_internal.h"
+
+enum { EVIDENCE_MAX = 4, CHAINS_PER_SYMPTOM = 3, MAX_DEPTH = 12, MAX_PATHS = 256 };
+
+/* Clock skew allowed between hosts when a cause must come before its effect. */
+static const double SKEW_S = 120.0;
+
+typedef struct host_name {
+    int64_t id;
+    char *name;
+} host_name;
+
+typedef struct eval {
+    rca_rules *r;
+    rca_store *s;
+    rca_diag *diag;
+    rca_result *res;
+    rca_arena *a;
+    host_name *hosts;
+    size_t nhosts, caphosts;
+    /* findings under construction */
+    rca_finding *f;
+    size_t nf, capf;
+    const rule **frule;    /* the rule of each finding */
+    int64_t *fhost;        /* the host id of each finding's hits */
+    const char **fgrp;     /* the grouping key of each finding's hits */
+    double *funtil;        /* when a recovery marker closed the finding's window, or -1 */
+    /* edges: cause -> effect */
+    size_t *ecause, *eeffect;
+    const char **ekey;
+    size_t ne, cape;
+    /* current check */
+    const rule *check;
+    rca_err rc;
+    rca_buf buf, grp;
+} eval;
+
+static const char *host_of(const eval *e, int64_t id)
+{
+    for (size_t i = 0; i < e->nhosts; i++)
+        if (e->hosts[i].id == id)
+            return e->hosts[i].name;
+    return NULL;
+}
+
+static int64_t host_by_name(const eval *e, const char *name)
+{
+    for (size_t i = 0; name && i < e->nhosts; i++)
+        if (e->hosts[i].name && strcmp(e->hosts[i].name, name) == 0)
+            return e->hosts[i].id;
+    for (size_t i = 0; name && i < e->nhosts; i++)
+        if (rca_host_equiv(e->hosts[i].name, name))
+            return e->hosts[i].id;
+    return 0;
+}
+
+static void collect_host(void *ctx, const rca_host_info *h)
+{
+    eval *e = ctx;
+    if (e->nhosts == e->caphosts) {
+        size_t nc = e->caphosts ? e->caphosts * 2 : 8;
+        host_name *nh = realloc(e->hosts, nc * sizeof *nh);
+        if (!nh) {
+            e->rc = RCA_ENOMEM;
+            return;
+        }
+        e->hosts = nh;
+        e->caphosts = nc;
+    }
+    const char *name = h->hostname ? h->hostname : h->report;
+    e->hosts[e->nhosts].id = h->id;
+    e->hosts[e->nhosts].name = rca_arena_strdup(e->a, name ? name : "?");
+    e->nhosts++;
+    rca_result *res = e->res;
+    rca_host_summary *hs = rca_arena_alloc(e->a, (res->nhosts + 1) * sizeof *hs);
+    if (!hs) {
+        e->rc = RCA_ENOMEM;
+        return;
+    }
+    if (res->nhosts)
+        memcpy(hs, res->hosts, res->nhosts * sizeof *hs);
+    rca_host_summary *x = &hs[res->nhosts];
+    x->name = rca_arena_strdup(e->a, name ? name : "?");
+    x->report = rca_arena_strdup(e->a, h->report);
+    x->roles = rca_arena_strdup(e->a, h->roles);
+    x->tz = rca_arena_strdup(e->a, h->tz);
+    x->kernel = rca_arena_strdup(e->a, h->kernel);
+    x->sos_version = rca_arena_strdup(e->a, h->sos_version);
+    x->collected_at = h->collected_at;
+    res->hosts = hs;
+    res->nhosts++;
+}
+
+/* ------------------------------------------------------------------ checks */
+
+static int is_special_col(const char *n)
+{
+    return strcmp(n, "host_id") == 0 || strcmp(n, "file_id") == 0 || strcmp(n, "lineno") == 0 ||
+           strcmp(n, "ts") == 0;
+}
+
+static int check_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
+{
+    eval *e = ctx;
+    const rule *ru = e->check;
+    int64_t host_id = 0, file_id = 0, lineno = 0;
+    double ts = -1;
+    const char *host = NULL;
+    rca_buf_reset(&e->buf);
+    int first = 1;
+    for (int i = 0; i < ncols; i++) {
+        const char *n = names[i], *v = vals[i];
+        if (strcmp(n, "host_id") == 0 && v)
+            host_id = atoll(v);
+        else if (strcmp(n, "file_id") == 0 && v)
+            file_id = atoll(v);
+        else if (strcmp(n, "lineno") == 0 && v)
+            lineno = atoll(v);
+        else if (strcmp(n, "ts") == 0 && v)
+            ts = atof(v);
+        if (strcmp(n, "host") == 0)
+            host = v;
+        if (is_special_col(n) || !v)
+            continue;
+        rca_buf_addc(&e->buf, first ? '{' : ',');
+        first = 0;
+        json_add_str(&e->buf, n, strlen(n));
+        rca_buf_addc(&e->buf, ':');
+        json_add_str(&e->buf, v, strlen(v));
+    }
+    if (first)
+        rca_buf_addc(&e->buf, '{');
+    rca_buf_addc(&e->buf, '}');
+    if (!host_id && host)
+        host_id = host_by_name(e, host);
+    /* grouping: the declared key fields, else every non-special column */
+    rca_buf_reset(&e->grp);
+    rca_buf_adds(&e->grp, ru->id);
+    for (int i = 0; i < ncols; i++) {
+        int use = 0;
+        if (ru->has_keys) {
+            for (size_t k = 0; k < ru->nkeys; k++)
+                use |= strcmp(ru->keys[k], names[i]) == 0;
+        } else {
+            use = !is_special_col(names[i]);
+        }
+        if (use) {
+            rca_buf_addc(&e->grp, '|');
+            rca_buf_adds(&e->grp, vals[i] ? vals[i] : "");
+        }
+    }
+    if (!e->buf.p || !e->grp.p) {
+        e->rc = RCA_ENOMEM;
+        return 1;
+    }
+    e->rc = rca_store_add_hit(e->s, ru->id, e->grp.p, host_id, file_id, lineno, ts, e->buf.p);
+    return e->rc != RCA_OK;
+}
+
+static rca_err run_checks(eval *e)
+{
+    for (size_t i = 0; i < e->r->nrules; i++) {
+        rule *ru = &e->r->rules[i];
+        if (!ru->is_check)
+            continue;
+        e->check = ru;
+        rca_err rc = rca_store_query(e->s, ru->sql, 1, check_row, e, e->diag, ru->file,
+                                     ru->sql_line);
+        if (rc == RCA_ESYNTAX)
+            continue; /* reported with the rule's location; the other checks go on */
+        if (rc)
+            return rc;
+        if (e->rc)
+            return e->rc;
+    }
+    return RCA_OK;
+}
+
+/* ------------------------------------------------------------------ findings */
+
+typedef struct group_row {
+    char *grp, *rule;
+    int64_t host_id, count, first_id;
+    double first_ts, last_ts;
+} group_row;
+
+typedef struct groups {
+    group_row *g;
+    size_t n, cap;
+    rca_arena *a;
+} groups;
+
+static int collect_group(void *ctx, int ncols, const char *const *names, const char *const *v)
+{
+    (void)ncols;
+    (void)names;
+    groups *gs = ctx;
+    if (gs->n == gs->cap) {
+        size_t nc = gs->cap ? gs->cap * 2 : 64;
+        group_row *ng = realloc(gs->g, nc * sizeof *ng);
+        if (!ng)
+            return 1;
+        gs->g = ng;
+        gs->cap = nc;
+    }
+    group_row *g = &gs->g[gs->n++];
+    g->grp = rca_arena_strdup(gs->a, v[0] ? v[0] : "");
+    g->rule = rca_arena_strdup(gs->a, v[1]);
+    g->host_id = v[2] ? atoll(v[2]) : 0;
+    g->first_ts = v[3] ? atof(v[3]) : -1;
+    g->last_ts = v[4] ? atof(v[4]) : -1;
+    g->count = v[5] ? atoll(v[5]) : 0;
+    g->first_id = v[6] ? atoll(v[6]) : 0;
+    return 0;
+}
+
+typedef struct ev_rows {
+    int64_t file[EVIDENCE_MAX + 1], line[EVIDENCE_MAX + 1], host[EVIDENCE_MAX + 1];
+    size_t n;
+} ev_rows;
+
+static int collect_ev(void *ctx, int ncols, const char *const *names, const char *const *v)
+{
+    (void)ncols;
+    (void)names;
+    ev_rows *ev = ctx;
+    if (ev->n > EVIDENCE_MAX)
+        return 1;
+    ev->file[ev->n] = v[0] ? atoll(v[0]) : 0;
+    ev->line[ev->n] = v[1] ? atoll(v[1]) : 0;
+    ev->host[ev->n] = v[2] ? atoll(v[2]) : 0;
+    /* skip duplicates (the same line hit by two matches of one rule) */
+    for (size_t i = 0; i < ev->n; i++)
+        if (ev->file[i] == ev->file[ev->n] && ev->line[i] == ev->line[ev->n])
+            return 0;
+    ev->n++;
+    return 0;
+}
+
+static int collect_text(void *ctx, int ncols, const char *const *names, const char *const *v)
+{
+    (void)ncols;
+    (void)names;
+    rca_buf *b = ctx;
+    rca_buf_reset(b);
+    rca_buf_adds(b, v[0] ? v[0] : "{}");
+    return 1;
+}
+
+static const char *field_of(const rca_finding *f, const char *name)
+{
+    if (strcmp(name, "host") == 0 && f->host) {
+        for (size_t i = 0; i < f->nfields; i++)
+            if (strcmp(f->fields[i].name, "host") == 0)
+                return f->fields[i].value;
+        return f->host;
+    }
+    for (size_t i = 0; i < f->nfields; i++)
+        if (strcmp(f->fields[i].name, name) == 0)
+            return f->fields[i].value;
+    return NULL;
+}
+
+static char *render_title(eval *e, const char *tpl, const rca_finding *f)
+{
+    rca_buf out;
+    rca_buf_init(&out);
+    for (const char *p = tpl; *p; p++) {
+        if (*p == '{') {
+            const char *close = strchr(p, '}');
+            if (close && close - p < 64) {
+                char name[64];
+                snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
+                const char *v = field_of(f, name);
+                char tbuf[32];
+                if (!v && strcmp(name, "count") == 0) {
+                    snprintf(tbuf, sizeof tbuf, "%u", f->count);
+                    v = tbuf;
+                } else if (!v && strcmp(name, "first") == 0) {
+                    rca_fmt_time(f->first_ts, tbuf);
+                    v = tbuf;
+                } else if (!v && strcmp(name, "last") == 0) {
+                    rca_fmt_time(f->last_ts, tbuf);
+                    v = tbuf;
+                }
+                rca_buf_adds(&out, v ? v : "?");
+                p = close;
+                continue;
+            }
+        }
+        rca_buf_addc(&out, *p);
+    }
+    char *s = rca_arena_strdup(e->a, out.p ? out.p : "");
+    rca_buf_free(&out);
+    return s;
+}
+
+static rca_err parse_fields(eval *e, const char *json, rca_finding *f)
+{
+    json_error_t err;
+    json_t *o = json_loads(json, 0, &err);
+    f->fields = NULL;
+    f->nfields = 0;
+    if (!o || !json_is_object(o)) {
+        json_decref(o);
+        return RCA_OK;
+    }
+    size_t n = json_object_size(o);
+    f->fields = rca_arena_alloc(e->a, (n ? n : 1) * sizeof *f->fields);
+    if (!f->fields) {
+        json_decref(o);
+        return RCA_ENOMEM;
+    }
+    const char *k;
+    json_t *v;
+    json_object_foreach(o, k, v) {
+        const char *sv = json_is_string(v) ? json_string_value(v) : "";
+        f->fields[f->nfields].name = rca_arena_strdup(e->a, k);
+        f->fields[f->nfields].value = rca_arena_strdup(e->a, sv);
+        f->nfields++;
+    }
+    json_decref(o);
+    return RCA_OK;
+}
+
+/* Evidence of a finding: its first hits (from min_ts on, when given) and its last one. */
+static rca_err collect_evidence(eval *e, rca_finding *f, const char *grp, double min_ts)
+{
+    ev_rows ev;
+    memset(&ev, 0, sizeof ev);
+    char tsbuf[64];
+    snprintf(tsbuf, sizeof tsbuf, "%.6f", min_ts);
+    const char *p2[] = {grp, tsbuf};
+    rca_err rc = rca_store_queryv(
+        e->s,
+        "SELECT * FROM (SELECT file_id, lineno, host_id FROM hit WHERE grp = ?1 AND "
+        "file_id IS NOT NULL AND (CAST(?2 AS REAL) < 0 OR ts >= ?2) ORDER BY id LIMIT 3) "
+        "UNION ALL SELECT * FROM (SELECT file_id, lineno, host_id FROM hit "
+        "WHERE grp = ?1 AND file_id IS NOT NULL ORDER BY id DESC LIMIT 1)",
+        2, p2, collect_ev, &ev, e->diag, "engine", 0);
+    if (rc)
+        return rc;
+    f->nev = 0;
+    f->ev = rca_arena_alloc(e->a, (ev.n ? ev.n : 1) * sizeof *f->ev);
+    if (!f->ev)
+        return RCA_ENOMEM;
+    rca_buf tmp, path;
+    rca_buf_init(&tmp);
+    rca_buf_init(&path);
+    for (size_t k = 0; k < ev.n && !rc; k++) {
+        int64_t hid;
+        if ((rc = rca_store_file_info(e->s, ev.file[k], &path, &hid)) ||
+            (rc = rca_store_line_text(e->s, ev.file[k], ev.line[k], &tmp)))
+            break;
+        rca_evidence *x = &f->ev[f->nev++];
+        x->host = rca_arena_strdup(e->a, host_of(e, hid));
+        x->path = rca_arena_strdup(e->a, path.p);
+        x->line = ev.line[k];
+        x->text = rca_arena_strdup(e->a, tmp.p);
+    }
+    rca_buf_free(&tmp);
+    rca_buf_free(&path);
+    return rc;
+}
+
+static rca_err build_findings(eval *e)
+{
+    groups gs = {NULL, 0, 0, e->a};
+    rca_err rc = rca_store_query(e->s,
+                                 "SELECT grp, rule, min(host_id), min(ts), max(ts), count(*), "
+                                 "min(id) FROM hit GROUP BY grp ORDER BY min(id)",
+                                 1, collect_group, &gs, e->diag, "engine", 0);
+    if (rc)
+        goto done;
+    e->f = rca_arena_alloc(e->a, (gs.n ? gs.n : 1) * sizeof *e->f);
+    e->frule = rca_arena_alloc(e->a, (gs.n ? gs.n : 1) * sizeof *e->frule);
+    e->fhost = rca_arena_alloc(e->a, (gs.n ? gs.n : 1) * sizeof *e->fhost);
+    e->funtil = rca_arena_alloc(e->a, (gs.n ? gs.n : 1) * sizeof *e->funtil);
+    e->fgrp = rca_arena_alloc(e->a, (gs.n ? gs.n : 1) * sizeof *e->fgrp);
+    if (!e->f || !e->frule || !e->fhost || !e->funtil || !e->fgrp) {
+        rc = RCA_ENOMEM;
+        goto done;
+    }
+    rca_buf tmp, path;
+    rca_buf_init(&tmp);
+    rca_buf_init(&path);
+    for (size_t i = 0; i < gs.n && !rc; i++) {
+        group_row *g = &gs.g[i];
+        const rule *ru = rules_find(e->r, g->rule);
+        if (!ru || ru->is_marker)
+            continue;
+        rca_finding *f = &e->f[e->nf];
+        memset(f, 0, sizeof *f);
+        e->frule[e->nf] = ru;
+        e->fhost[e->nf] = g->host_id;
+        e->funtil[e->nf] = -1;
+        e->fgrp[e->nf] = g->grp;
+        f->rule = ru->id;
+        f->code = ru->code;
+        f->cls = ru->cls;
+        f->severity = ru->severity;
+        f->explain = ru->explain;
+        f->remedy = ru->remedy;
+        const char **refs = rca_arena_alloc(e->a, (ru->nrefs + 1) * sizeof *refs);
+        if (!refs) {
+            rc = RCA_ENOMEM;
+            break;
+        }
+        for (size_t k = 0; k < ru->nrefs; k++)
+            refs[k] = ru->refs[k];
+        refs[ru->nrefs] = NULL;
+        f->refs = refs;
+        f->first_ts = g->first_ts;
+        f->last_ts = g->last_ts;
+        f->count = (unsigned)g->count;
+        char idbuf[32];
+        snprintf(idbuf, sizeof idbuf, "%lld", (long long)g->first_id);
+        const char *p1[] = {idbuf};
+        rca_buf_reset(&tmp);
+        rc = rca_store_queryv(e->s, "SELECT fields FROM hit WHERE id = ?1", 1, p1, collect_text,
+                              &tmp, e->diag, "engine", 0);
+        if (rc)
+            break;
+        if ((rc = parse_fields(e, tmp.p ? tmp.p : "{}", f)))
+            break;
+        const char *fh = NULL;
+        for (size_t k = 0; k < f->nfields; k++)
+            if (strcmp(f->fields[k].name, "host") == 0)
+                fh = f->fields[k].value;
+        f->host = g->host_id ? host_of(e, g->host_id) : fh;
+        if ((rc = collect_evidence(e, f, g->grp, -1)))
+            break;
+        e->nf++;
+    }
+    rca_buf_free(&tmp);
+    rca_buf_free(&path);
+done:
+    free(gs.g);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ borrow, until, titles */
+
+static int keys_match(const rca_finding *a, const rca_finding *b, const key_pair *keys, size_t n);
+
+static rca_err add_field_to(eval *e, rca_finding *f, const char *name, const char *value)
+{
+    rca_field *nf = rca_arena_alloc(e->a, (f->nfields + 1) * sizeof *nf);
+    if (!nf)
+        return RCA_ENOMEM;
+    if (f->nfields)
+        memcpy(nf, f->fields, f->nfields * sizeof *nf);
+    nf[f->nfields].name = rca_arena_strdup(e->a, name);
+    nf[f->nfields].value = rca_arena_strdup(e->a, value);
+    f->fields = nf;
+    f->nfields++;
+    return RCA_OK;
+}
+
+/* Fields a finding takes from a related one (neutron's refusal names the port, nova's failure on
+ * that port names the host). */
+static rca_err apply_borrows(eval *e)
+{
+    for (size_t i = 0; i < e->nf; i++) {
+        const rule *ru = e->frule[i];
+        rca_finding *f = &e->f[i];
+        for (size_t k = 0; k < ru->nborrows; k++) {
+            const link_clause *b = &ru->borrows[k];
+            int have = 0;
+            for (size_t j = 0; j < f->nfields; j++)
+                have |= strcmp(f->fields[j].name, b->field) == 0;
+            if (have)
+                continue;
+            for (size_t j = 0; j < e->nf; j++) {
+                const rca_finding *o = &e->f[j];
+                if (j == i || (b->target_is_code ? strcmp(o->code, b->target)
+                                                 : strcmp(o->rule, b->target)))
+                    continue;
+                if (!keys_match(f, o, b->keys, b->nkeys))
+                    continue;
+                const char *v = field_of(o, b->src_field);
+                if (v) {
+                    rca_err rc = add_field_to(e, f, b->field, v);
+                    if (rc)
+                        return rc;
+                    break;
+                }
+            }
+        }
+    }
+    return RCA_OK;
+}
+
+static int collect_double(void *ctx, int ncols, const char *const *names, const char *const *v)
+{
+    (void)ncols;
+    (void)names;
+    *(double *)ctx = v[0] ? atof(v[0]) : -1;
+    return 1;
+}
+
+/* A recovery marker after the finding (same host, same key) closes its window. */
+static rca_err apply_untils(eval *e)
+{
+    for (size_t i = 0; i < e->nf; i++) {
+        const rule *ru = e->frule[i];
+        rca_finding *f = &e->f[i];
+        if (f->last_ts < 0)
+            continue;
+        for (size_t k = 0; k < ru->nuntils; k++) {
+            const link_clause *u = &ru->untils[k];
+            rca_buf sql;
+            rca_buf_init(&sql);
+            rca_buf_adds(&sql, "SELECT min(ts) FROM hit WHERE rule = ?1 AND host_id = ?2 AND "
+                               "ts > ?3");
+            const char *params[2 + 2 * 8 + 1];
+            char hostbuf[32], tsbuf[64];
+            char paths[8][80];
+            snprintf(hostbuf, sizeof hostbuf, "%lld", (long long)e->fhost[i]);
+            snprintf(tsbuf, sizeof tsbuf, "%.6f", f->last_ts);
+            params[0] = u->target;
+            params[1] = hostbuf;
+            params[2] = tsbuf;
+            size_t np = 3;
+            int ok = 1;
+            for (size_t j = 0; j < u->nkeys && j < 8; j++) {
+                const char *v = field_of(f, u->keys[j].cause_field);
+                if (!v) {
+                    ok = 0;
+                    break;
+                }
+                snprintf(paths[j], sizeof paths[j], "$.\"%s\"", u->keys[j].effect_field);
+                rca_buf_printf(&sql, " AND json_extract(fields, ?%zu) = ?%zu", np + 1, np + 2);
+                params[np++] = paths[j];
+                params[np++] = v;
+            }
+            double until = -1;
+            rca_err rc = RCA_OK;
+            if (ok && sql.p)
+                rc = rca_store_queryv(e->s, sql.p, np, params, collect_double, &until, e->diag,
+                                      "engine", 0);
+            rca_buf_free(&sql);
+            if (rc)
+                return rc;
+            /* an earlier episode that recovered is not part of the current outage: it starts
+             * with the first failure after the last recovery */
+            double back = -1;
+            if (ok) {
+                rca_buf q;
+                rca_buf_init(&q);
+                rca_buf_adds(&q, "SELECT max(ts) FROM hit WHERE rule = ?1 AND host_id = ?2 AND "
+                                 "ts < ?3");
+                for (size_t j = 3; j < np; j += 2)
+                    rca_buf_printf(&q, " AND json_extract(fields, ?%zu) = ?%zu", j + 1, j + 2);
+                if (q.p)
+                    rc = rca_store_queryv(e->s, q.p, np, params, collect_double, &back, e->diag,
+                                          "engine", 0);
+                rca_buf_free(&q);
+                if (rc)
+                    return rc;
+            }
+            if (back > f->first_ts) {
+                char bbuf[64];
+                snprintf(bbuf, sizeof bbuf, "%.6f", back);
+                const char *p2[] = {e->fgrp[i], bbuf};
+                double since = -1;
+                rc = rca_store_queryv(e->s, "SELECT min(ts) FROM hit WHERE grp = ?1 AND ts > ?2",
+                                      2, p2, collect_double, &since, e->diag, "engine", 0);
+                if (rc)
+                    return rc;
+                if (since >= 0) {
+                    /* the current episode: its first time, its count, its first hit's fields */
+                    snprintf(bbuf, sizeof bbuf, "%.6f", since);
+                    double cnt = -1;
+                    rca_buf fj;
+                    rca_buf_init(&fj);
+                    f->first_ts = since;
+                    if ((rc = rca_store_queryv(e->s,
+                                               "SELECT count(*) FROM hit WHERE grp = ?1 AND "
+                                               "ts >= ?2",
+                                               2, p2, collect_double, &cnt, e->diag, "engine",
+                                               0)) ||
+                        (rc = rca_store_queryv(e->s,
+                                               "SELECT fields FROM hit WHERE grp = ?1 AND "
+                                               "ts >= ?2 ORDER BY id LIMIT 1",
+                                               2, p2, collect_text, &fj, e->diag, "engine", 0)) ||
+                        (fj.p && (rc = parse_fields(e, fj.p, f))) ||
+                        (rc = collect_evidence(e, f, e->fgrp[i], since))) {
+                        rca_buf_free(&fj);
+                        return rc;
+                    }
+                    rca_buf_free(&fj);
+                    if (cnt > 0)
+                        f->count = (unsigned)cnt;
+                }
+            }
+            if (until >= 0 && (e->funtil[i] < 0 || until < e->funtil[i])) {
+                e->funtil[i] = until;
+                char tbuf[32];
+                rca_fmt_time(until, tbuf);
+                if ((rc = add_field_to(e, f, "until", tbuf)))
+                    return rc;
+            }
+        }
+    }
+    return RCA_OK;
+}
+
+/* A finding whose recovery marker followed it is history, not a standing fault: say when it
+ * recovered and lower it to a warning. */
+static rca_err render_titles(eval *e)
+{
+    for (size_t i = 0; i < e->nf; i++) {
+        rca_finding *f = &e->f[i];
+        f->title = render_title(e, e->frule[i]->title, f);
+        if (!f->title)
+            return RCA_ENOMEM;
+        if (e->funtil[i] >= 0) {
+            char t[32];
+            rca_fmt_time(e->funtil[i], t);
+            size_t n = strlen(f->title) + 64;
+            char *s = rca_arena_alloc(e->a, n);
+            if (!s)
+                return RCA_ENOMEM;
+            snprintf(s, n, "%s (recovered at %s UTC)", f->title, t);
+            f->title = s;
+            if (rca_severity_rank(f->severity) > 2)
+                f->severity = "warning";
+        }
+    }
+    return RCA_OK;
+}
+
+/* ------------------------------------------------------------------ causes */
+
+static int key_equal(const char *name_a, const char *a, const char *name_b, const char *b)
+{
+    if (!a || !b || !*a || !*b)
+        return 0;
+    if (strstr(name_a, "host") || strstr(name_b, "host"))
+        return rca_host_equiv(a, b);
+    return strcmp(a, b) == 0;
+}
+
+static rca_err add_edge(eval *e, size_t cause, size_t effect, const char *key)
+{
+    for (size_t i = 0; i < e->ne; i++)
+        if (e->ecause[i] == cause && e->eeffect[i] == effect)
+            return RCA_OK;
+    if (e->ne == e->cape) {
+        size_t nc = e->cape ? e->cape * 2 : 64;
+        size_t *a = realloc(e->ecause, nc * sizeof *a);
+        if (!a)
+            return RCA_ENOMEM;
+        e->ecause = a;
+        size_t *b = realloc(e->eeffect, nc * sizeof *b);
+        if (!b)
+            return RCA_ENOMEM;
+        e->eeffect = b;
+        const char **k = realloc(e->ekey, nc * sizeof *k);
+        if (!k)
+            return RCA_ENOMEM;
+        e->ekey = k;
+        e->cape = nc;
+    }
+    e->ecause[e->ne] = cause;
+    e->eeffect[e->ne] = effect;
+    e->ekey[e->ne] = rca_arena_strdup(e->a, key);
+    e->ne++;
+    return RCA_OK;
+}
+
+static int keys_match(const rca_finding *a, const rca_finding *b, const key_pair *keys, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        if (!key_equal(keys[j].cause_field, field_of(a, keys[j].cause_field),
+                       keys[j].effect_field, field_of(b, keys[j].effect_field)))
+            return 0;
+    return 1;
+}
+
+static int time_ok(const cause_clause *c, const rca_finding *cause, double cause_until,
+                   const rca_finding *effect)
+{
+    if (cause->first_ts < 0 || effect->first_ts < 0)
+        return 1; /* state from a command output: true at collection time */
+    if (cause->first_ts > effect->last_ts + SKEW_S)
+        return 0; /* the cause started after the effect was over */
+    if (cause_until >= 0 && effect->first_ts > cause_until + SKEW_S)
+        return 0; /* the cause had recovered before the effect */
+    if (c->within >= 0 && effect->first_ts - cause->last_ts > c->within)
+        return 0;
+    return 1;
+}
+
+static rca_err link_causes(eval *e)
+{
+    rca_buf key;
+    rca_buf_init(&key);
+    rca_err rc = RCA_OK;
+    for (size_t ci = 0; ci < e->nf && !rc; ci++) {
+        const rule *ru = e->frule[ci];
+        const rca_finding *c = &e->f[ci];
+        for (size_t k = 0; k < ru->nexplains && !rc; k++) {
+            const cause_clause *cc = &ru->explains[k];
+            for (size_t ei = 0; ei < e->nf && !rc; ei++) {
+                if (ei == ci)
+                    continue;
+                const rca_finding *ef = &e->f[ei];
+                if (cc->target_is_code ? strcmp(ef->code, cc->target) != 0
+                                       : strcmp(ef->rule, cc->target) != 0)
+                    continue;
+                if (cc->same_host && !(c->host && ef->host && strcmp(c->host, ef->host) == 0))
+                    continue;
+                if (!time_ok(cc, c, e->funtil[ci], ef))
+                    continue;
+                int ok = 1;
+                rca_buf_reset(&key);
+                for (size_t j = 0; j < cc->nkeys && ok; j++) {
+                    const char *a = field_of(c, cc->keys[j].cause_field);
+                    const char *b = field_of(ef, cc->keys[j].effect_field);
+                    ok = key_equal(cc->keys[j].cause_field, a, cc->keys[j].effect_field, b);
+                    if (ok)
+                        rca_buf_printf(&key, "%s%s=%s", j ? ", " : "", cc->keys[j].effect_field,
+                                       b);
+                }
+                if (ok)
+                    rc = add_edge(e, ci, ei, key.p ? key.p : "");
+            }
+        }
+    }
+    rca_buf_free(&key);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ chains */
+
+typedef struct path_acc {
+    eval *e;
+    size_t stack[MAX_DEPTH];
+    const char *keys[MAX_DEPTH];
+    size_t depth;
+    /* best path per leaf */
+    size_t *leaf;
+    double *score;
+    size_t **paths;
+    const char ***pkeys;
+    size_t *plen;
+    size_t n, cap, visited;
+} path_acc;
+
+static double path_score(const eval *e, const size_t *p, size_t n)
+{
+    double s = 10.0 * (double)n;
+    const rca_finding *leaf = &e->f[p[n - 1]];
+    if (leaf->cls && strcmp(leaf->cls, "root") == 0)
+        s += 5;
+    s += rca_severity_rank(leaf->severity);
+    for (size_t i = 0; i < n; i++)
+        s += 0.5 * log2(1.0 + (double)e->f[p[i]].nev);
+    return s;
+}
+
+static void record_path(path_acc *pa)
+{
+    eval *e = pa->e;
+    size_t leaf = pa->stack[pa->depth - 1];
+    double sc = path_score(e, pa->stack, pa->depth);
+    size_t slot = pa->n;
+    for (size_t i = 0; i < pa->n; i++)
+        if (pa->leaf[i] == leaf) {
+            if (pa->score[i] >= sc)
+                return;
+            slot = i;
+        }
+    if (slot == pa->n) {
+        if (pa->n == pa->cap) {
+            size_t nc = pa->cap ? pa->cap * 2 : 8;
+            size_t *l = realloc(pa->leaf, nc * sizeof *l);
+            double *s = realloc(pa->score, nc * sizeof *s);
+            size_t **p = realloc(pa->paths, nc * sizeof *p);
+            const char ***k = realloc(pa->pkeys, nc * sizeof *k);
+            size_t *pl = realloc(pa->plen, nc * sizeof *pl);
+            if (l)
+                pa->leaf = l;
+            if (s)
+                pa->score = s;
+            if (p)
+                pa->paths = p;
+            if (k)
+                pa->pkeys = k;
+            if (pl)
+                pa->plen = pl;
+            if (!l || !s || !p || !k || !pl)
+                return;
+            pa->cap = nc;
+        }
+        pa->n++;
+    }
+    size_t *copy = rca_arena_alloc(e->a, pa->depth * sizeof *copy);
+    const char **kc = rca_arena_alloc(e->a, pa->depth * sizeof *kc);
+    if (!copy || !kc)
+        return;
+    memcpy(copy, pa->stack, pa->depth * sizeof *copy);
+    memcpy(kc, pa->keys, pa->depth * sizeof *kc);
+    pa->leaf[slot] = leaf;
+    pa->score[slot] = sc;
+    pa->paths[slot] = copy;
+    pa->pkeys[slot] = kc;
+    pa->plen[slot] = pa->depth;
+}
+
+static void walk_causes(path_acc *pa, size_t node)
+{
+    eval *e = pa->e;
+    if (++pa->visited > 100000)
+        return;
+    pa->stack[pa->depth++] = node;
+    int extended = 0;
+    if (pa->depth < MAX_DEPTH) {
+        for (size_t i = 0; i < e->ne; i++) {
+            if (e->eeffect[i] != node)
+                continue;
+            size_t cause = e->ecause[i];
+            int on_stack = 0;
+            for (size_t k = 0; k < pa->depth; k++)
+                on_stack |= pa->stack[k] == cause;
+            if (on_stack)
+                continue; /* a loop in the rule pack's causes */
+            extended = 1;
+            pa->keys[pa->depth - 1] = e->ekey[i];
+            walk_causes(pa, cause);
+        }
+    }
+    if (!extended)
+        record_path(pa);
+    pa->depth--;
+}
+
+static int cmp_chain(const void *a, const void *b)
+{
+    const rca_chain *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    double tx = x->steps[0]->first_ts, ty = y->steps[0]->first_ts;
+    if (tx != ty)
+        return tx < ty ? -1 : 1;
+    return strcmp(x->steps[0]->title, y->steps[0]->title);
+}
+
+static rca_err build_chains(eval *e)
+{
+    rca_result *res = e->res;
+    size_t cap = 0;
+    for (size_t si = 0; si < e->nf; si++) {
+        if (!e->f[si].cls || strcmp(e->f[si].cls, "symptom") != 0)
+            continue;
+        path_acc pa;
+        memset(&pa, 0, sizeof pa);
+        pa.e = e;
+        walk_causes(&pa, si);
+        /* best chains first, a few per symptom */
+        for (size_t taken = 0; taken < CHAINS_PER_SYMPTOM && taken < pa.n; taken++) {
+            size_t best = pa.n;
+            for (size_t i = 0; i < pa.n; i++)
+                if (pa.score[i] >= 0 && (best == pa.n || pa.score[i] > pa.score[best]))
+                    best = i;
+            if (best == pa.n)
+                break;
+            if (res->nchains == cap) {
+                size_t nc = cap ? cap * 2 : 8;
+                rca_chain *ch = rca_arena_alloc(e->a, nc * sizeof *ch);
+                if (!ch)
+                    break;
+                if (res->nchains)
+                    memcpy(ch, res->chains, res->nchains * sizeof *ch);
+                res->chains = ch;
+                cap = nc;
+            }
+            rca_chain *c = &res->chains[res->nchains++];
+            c->n = pa.plen[best];
+            c->score = pa.score[best];
+            c->steps = rca_arena_alloc(e->a, c->n * sizeof *c->steps);
+            c->keys = rca_arena_alloc(e->a, c->n * sizeof *c->keys);
+            if (!c->steps || !c->keys) {
+                res->nchains--;
+                break;
+            }
+            for (size_t k = 0; k < c->n; k++) {
+                c->steps[k] = &e->f[pa.paths[best][k]];
+                c->keys[k] = pa.pkeys[best][k];
+            }
+            /* what else the root explains directly (not already a step): corroboration */
+            size_t root = pa.paths[best][c->n - 1];
+            c->also = rca_arena_alloc(e->a, (e->ne + 1) * sizeof *c->also);
+            c->nalso = 0;
+            for (size_t k = 0; c->also && c->n > 1 && k < e->ne; k++) {
+                if (e->ecause[k] != root)
+                    continue;
+                const rca_finding *x = &e->f[e->eeffect[k]];
+                int in_chain = 0;
+                for (size_t m = 0; m < c->n; m++)
+                    in_chain |= c->steps[m] == x;
+                for (size_t m = 0; m < c->nalso; m++)
+                    in_chain |= c->also[m] == x;
+                if (!in_chain && x->cls && strcmp(x->cls, "symptom") != 0)
+                    c->also[c->nalso++] = x;
+            }
+            pa.score[best] = -1;
+            /* a chain that ends at the symptom itself competes only when nothing explains it */
+            if (c->n == 1 && pa.n > 1)
+                res->nchains--;
+        }
+        free(pa.leaf);
+        free(pa.score);
+        free(pa.paths);
+        free(pa.pkeys);
+        free(pa.plen);
+    }
+    if (res->nchains > 1)
+        qsort(res->chains, res->nchains, sizeof *res->chains, cmp_chain);
+    return RCA_OK;
+}
+
+/* ------------------------------------------------------------------ output */
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const rca_finding *x = a, *y = b;
+    int rx = rca_severity_rank(x->severity), ry = rca_severity_rank(y->severity);
+    if (rx != ry)
+        return ry - rx;
+    if (x->first_ts != y->first_ts)
+        return x->first_ts < y->first_ts ? -1 : 1;
+    return strcmp(x->title, y->title);
+}
+
+static rca_err store_findings(eval *e)
+{
+    rca_err rc = RCA_OK;
+    int64_t *ids = calloc(e->nf + 1, sizeof *ids);
+    if (!ids)
+        return RCA_ENOMEM;
+    rca_buf json;
+    rca_buf_init(&json);
+    for (size_t i = 0; i < e->nf && !rc; i++) {
+        rca_finding *f = &e->f[i];
+        rca_buf_reset(&json);
+        rca_buf_addc(&json, '{');
+        for (size_t k = 0; k < f->nfields; k++) {
+            if (k)
+                rca_buf_addc(&json, ',');
+            json_add_str(&json, f->fields[k].name, strlen(f->fields[k].name));
+            rca_buf_addc(&json, ':');
+            json_add_str(&json, f->fields[k].value, strlen(f->fields[k].value));
+        }
+        rca_buf_addc(&json, '}');
+        int64_t hid = f->host ? host_by_name(e, f->host) : 0;
+        rc = rca_store_add_finding(e->s, f->rule, f->code, f->cls, f->severity, hid, f->title,
+                                   f->first_ts, f->last_ts, f->count, json.p, &ids[i]);
+        f->id = ids[i];
+        for (size_t k = 0; k < f->nev && !rc; k++)
+            rc = rca_store_add_evidence(e->s, ids[i], host_by_name(e, f->ev[k].host), 0,
+                                        f->ev[k].line, f->ev[k].text);
+    }
+    for (size_t i = 0; i < e->ne && !rc; i++)
+        rc = rca_store_add_cause(e->s, ids[e->ecause[i]], ids[e->eeffect[i]], e->ekey[i]);
+    rca_buf_free(&json);
+    free(ids);
+    return rc;
+}
+
+rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, rca_diag *diag, rca_result **out)
+{
+    rca_err rc = RCA_OK;
+    eval e;
+    memset(&e, 0, sizeof e);
+    e.r = r;
+    e.s = s;
+    e.diag = diag;
+    rca_buf_init(&e.buf);
+    rca_buf_init(&e.grp);
+    rca_result *res = calloc(1, sizeof *res);
+    if (!res || !(res->arena = rca_arena_new())) {
+        free(res);
+        return RCA_ENOMEM;
+    }
+    e.res = res;
+    e.a = res->arena;
+    res->nrules = r->nrules;
+    if ((rc = rca_store_each_host(s, collect_host, &e)) || (rc = e.rc))
+        goto fail;
+    if ((rc = run_checks(&e)) || (rc = build_findings(&e)) || (rc = apply_untils(&e)) ||
+        (rc = apply_borrows(&e)) || (rc = render_titles(&e)) || (rc = link_causes(&e)) ||
+        (rc = store_findings(&e)) || (rc = build_chains(&e)))
+        goto fail;
+    res->findings = e.f;
+    res->nfindings = e.nf;
+    /* ruled-out list, then sort findings (chains hold pointers: copy before sorting) */
+    size_t nro = 0;
+    for (size_t i = 0; i < e.nf; i++)
+        nro += e.f[i].cls && strcmp(e.f[i].cls, "ruled-out") == 0;
+    rca_finding *sorted = rca_arena_alloc(e.a, (e.nf ? e.nf : 1) * sizeof *sorted);
+    res->ruled_out = rca_arena_alloc(e.a, (nro ? nro : 1) * sizeof *res->ruled_out);
+    if (!sorted || !res->ruled_out) {
+        rc = RCA_ENOMEM;
+        goto fail;
+    }
+    for (size_t i = 0; i < e.nf; i++)
+        if (e.f[i].cls && strcmp(e.f[i].cls, "ruled-out") == 0)
+            res->ruled_out[res->nruled_out++] = &e.f[i];
+    if (e.nf)
+        memcpy(sorted, e.f, e.nf * sizeof *sorted);
+    qsort(sorted, e.nf, sizeof *sorted, cmp_finding);
+    res->findings = sorted;
+    free(e.hosts);
+    free(e.ecause);
+    free(e.eeffect);
+    free(e.ekey);
+    rca_buf_free(&e.buf);
+    rca_buf_free(&e.grp);
+    *out = res;
+    return RCA_OK;
+fail:
+    free(e.hosts);
+    free(e.ecause);
+    free(e.eeffect);
+    free(e.ekey);
+    rca_buf_free(&e.buf);
+    rca_buf_free(&e.grp);
+    rca_result_free(res);
+    return rc;
+}
+
+rca_err rca_result_add_warning(rca_result *res, const char *text)
+{
+    const char **w = rca_arena_alloc(res->arena, (res->nwarnings + 1) * sizeof *w);
+    if (!w)
+        return RCA_ENOMEM;
+    if (res->nwarnings)
+        memcpy(w, res->warnings, res->nwarnings * sizeof *w);
+    w[res->nwarnings] = rca_arena_strdup(res->arena, text);
+    if (!w[res->nwarnings])
+        return RCA_ENOMEM;
+    res->warnings = w;
+    res->nwarnings++;
+    return RCA_OK;
+}
+
+void rca_result_free(rca_result *res)
+{
+    if (!res)
+        return;
+    rca_arena_free(res->arena);
+    free(res);
+}

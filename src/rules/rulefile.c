@@ -1,0 +1,573 @@
+/* rulefile.c - reading rule files (format: docs/rules.md) and the codes list into rule structs.
+ * A rule file is meant to be read and written by support engineers: one property per line,
+ * regexes written raw to the end of the line, `|` blocks for SQL and prose, `#` comments.
+ * Every problem is reported with file:line:col and the offending line. Rules stage.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_internal.h"
+
+typedef struct parser {
+    rca_rules *r;
+    const char *path;
+    rca_diag *diag;
+    unsigned errors;
+    rule *cur;
+    /* block state */
+    char *block_key;
+    unsigned block_key_indent, block_indent, block_line, block_col;
+    int block_fold;
+    rca_buf block;
+    char src[512]; /* the current line, for carets */
+} parser;
+
+static void perr(parser *p, unsigned line, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void perr(parser *p, unsigned line, unsigned col, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    rca_diagf(p->diag, RCA_DIAG_ERROR, p->path, NULL, line, col, p->src, "%s", msg);
+    p->errors++;
+}
+
+static char *adup(parser *p, const char *s, size_t n)
+{
+    return rca_arena_strndup(p->r->arena, s, n);
+}
+
+/* Split a value into words (arena strings); returns count, *out an arena array. */
+static size_t words(parser *p, const char *v, char ***out)
+{
+    size_t n = 0, cap = 0;
+    char **arr = NULL;
+    const char *s = v;
+    while (*s) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!*s)
+            break;
+        const char *e = s;
+        while (*e && *e != ' ' && *e != '\t')
+            e++;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 4;
+            char **na = rca_arena_alloc(p->r->arena, nc * sizeof *na);
+            if (!na)
+                break;
+            if (n)
+                memcpy(na, arr, n * sizeof *na);
+            arr = na;
+            cap = nc;
+        }
+        arr[n++] = adup(p, s, (size_t)(e - s));
+        s = e;
+    }
+    *out = arr;
+    return n;
+}
+
+/* Append one pointer-sized element to an arena array (grows by copying; arrays are small). */
+static void *push(parser *p, void *arr, size_t *n, size_t elem)
+{
+    void *na = rca_arena_alloc(p->r->arena, (*n + 1) * elem);
+    if (!na)
+        return NULL;
+    if (*n)
+        memcpy(na, arr, *n * elem);
+    memset((char *)na + *n * elem, 0, elem);
+    (*n)++;
+    return na;
+}
+
+static int valid_id(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+              *s == '.'))
+            return 0;
+    return 1;
+}
+
+static double parse_duration(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || v < 0)
+        return -2;
+    if (!*end || strcmp(end, "s") == 0)
+        return v;
+    if (strcmp(end, "m") == 0)
+        return v * 60;
+    if (strcmp(end, "h") == 0)
+        return v * 3600;
+    if (strcmp(end, "d") == 0)
+        return v * 86400;
+    return -2;
+}
+
+/* `until MARKER on K[=K2] ...` and `borrow FIELD from TARGET on K[=K2] ...` */
+static void set_link(parser *p, rule *ru, int borrow, const char *v, unsigned line, unsigned col)
+{
+    char **w;
+    size_t n = words(p, v, &w);
+    size_t i = 0;
+    link_clause lc;
+    memset(&lc, 0, sizeof lc);
+    lc.line = line;
+    if (borrow) {
+        if (n < 3 || strcmp(w[1], "from") != 0) {
+            perr(p, line, col, "borrow: expected 'borrow FIELD[=THEIR_FIELD] from RULE-OR-CODE on KEY'");
+            return;
+        }
+        char *eq = strchr(w[0], '=');
+        lc.field = eq ? adup(p, w[0], (size_t)(eq - w[0])) : w[0];
+        lc.src_field = eq ? eq + 1 : w[0];
+        lc.target = w[2];
+        i = 3;
+    } else {
+        if (n < 1) {
+            perr(p, line, col, "until: expected 'until MARKER on KEY'");
+            return;
+        }
+        lc.target = w[0];
+        i = 1;
+    }
+    int has_on = i < n;
+    if (!has_on && !borrow) {
+        /* `until MARKER`: any hit of the marker on the same host closes the window */
+    } else if (i >= n || strcmp(w[i], "on") != 0) {
+        perr(p, line, col, "%s: expected 'on KEY'", borrow ? "borrow" : "until");
+        return;
+    }
+    for (i++; has_on && i < n; i++) {
+        key_pair *kp = push(p, lc.keys, &lc.nkeys, sizeof *kp);
+        if (!kp)
+            return;
+        lc.keys = kp;
+        char *eq = strchr(w[i], '=');
+        kp[lc.nkeys - 1].cause_field = eq ? adup(p, w[i], (size_t)(eq - w[i])) : w[i];
+        kp[lc.nkeys - 1].effect_field = eq ? eq + 1 : w[i];
+    }
+    if (!lc.nkeys && has_on) {
+        perr(p, line, col, "%s: 'on' needs at least one field", borrow ? "borrow" : "until");
+        return;
+    }
+    size_t *cnt = borrow ? &ru->nborrows : &ru->nuntils;
+    link_clause *arr = push(p, borrow ? ru->borrows : ru->untils, cnt, sizeof *arr);
+    if (!arr)
+        return;
+    arr[*cnt - 1] = lc;
+    if (borrow)
+        ru->borrows = arr;
+    else
+        ru->untils = arr;
+}
+
+static const char *const level_names[] = {"", "DEBUG", "INFO", "AUDIT", "WARNING", "ERROR",
+                                          "CRITICAL", "TRACE"};
+
+static void set_explains(parser *p, rule *ru, const char *v, unsigned line, unsigned col)
+{
+    char **w;
+    size_t n = words(p, v, &w);
+    if (n == 0) {
+        perr(p, line, col, "explains: name the rule or code this rule explains");
+        return;
+    }
+    cause_clause *cc = push(p, ru->explains, &ru->nexplains, sizeof *cc);
+    if (!cc)
+        return;
+    ru->explains = cc;
+    cause_clause *c = &cc[ru->nexplains - 1];
+    c->target = w[0];
+    c->within = -1;
+    c->line = line;
+    size_t i = 1;
+    while (i < n) {
+        if (strcmp(w[i], "on") == 0) {
+            i++;
+            while (i < n && strcmp(w[i], "within") != 0 && strcmp(w[i], "same-host") != 0) {
+                key_pair *kp = push(p, c->keys, &c->nkeys, sizeof *kp);
+                if (!kp)
+                    return;
+                c->keys = kp;
+                char *eq = strchr(w[i], '=');
+                key_pair *k = &kp[c->nkeys - 1];
+                if (eq) {
+                    k->cause_field = adup(p, w[i], (size_t)(eq - w[i]));
+                    k->effect_field = eq + 1;
+                } else {
+                    k->cause_field = k->effect_field = w[i];
+                }
+                if (!*k->cause_field || !*k->effect_field)
+                    perr(p, line, col, "explains: empty field name in '%s'", w[i]);
+                i++;
+            }
+            if (c->nkeys == 0)
+                perr(p, line, col, "explains: 'on' needs at least one field");
+        } else if (strcmp(w[i], "within") == 0) {
+            if (i + 1 >= n || (c->within = parse_duration(w[i + 1])) < -1) {
+                perr(p, line, col, "explains: 'within' needs a duration like 90s, 10m, 2h");
+                c->within = -1;
+            }
+            i += 2;
+        } else if (strcmp(w[i], "same-host") == 0) {
+            c->same_host = 1;
+            i++;
+        } else {
+            perr(p, line, col, "explains: unexpected '%s' (expected on, within or same-host)",
+                 w[i]);
+            i++;
+        }
+    }
+}
+
+/* One property of the current rule. */
+static void property(parser *p, const char *key, const char *v, unsigned line, unsigned col)
+{
+    rule *ru = p->cur;
+    rca_arena *a = p->r->arena;
+    if (strcmp(key, "code") == 0) {
+        ru->code = rca_arena_strdup(a, v);
+    } else if (strcmp(key, "severity") == 0) {
+        if (!rca_severity_rank(v))
+            perr(p, line, col, "unknown severity '%s' (critical, error, warning, info)", v);
+        ru->severity = rca_arena_strdup(a, v);
+    } else if (strcmp(key, "title") == 0) {
+        ru->title = rca_arena_strdup(a, v);
+    } else if (strcmp(key, "explain") == 0) {
+        ru->explain = rca_arena_strdup(a, v);
+    } else if (strcmp(key, "remedy") == 0) {
+        ru->remedy = rca_arena_strdup(a, v);
+    } else if (strcmp(key, "ref") == 0) {
+        char **arr = push(p, ru->refs, &ru->nrefs, sizeof *arr);
+        if (arr) {
+            ru->refs = arr;
+            arr[ru->nrefs - 1] = rca_arena_strdup(a, v);
+        }
+    } else if (strcmp(key, "explains") == 0) {
+        set_explains(p, ru, v, line, col);
+    } else if (strcmp(key, "sample") == 0 || strcmp(key, "nosample") == 0) {
+        sample *arr = push(p, ru->samples, &ru->nsamples, sizeof *arr);
+        if (arr) {
+            ru->samples = arr;
+            arr[ru->nsamples - 1].text = rca_arena_strdup(a, v);
+            arr[ru->nsamples - 1].must_fire = key[0] == 's';
+            arr[ru->nsamples - 1].line = line;
+        }
+    } else if (strcmp(key, "until") == 0 && !ru->is_marker) {
+        set_link(p, ru, 0, v, line, col);
+    } else if (strcmp(key, "borrow") == 0 && !ru->is_marker) {
+        set_link(p, ru, 1, v, line, col);
+    } else if (strcmp(key, "key") == 0) {
+        ru->nkeys = words(p, v, &ru->keys);
+        ru->has_keys = 1;
+    } else if (ru->is_check) {
+        if (strcmp(key, "sql") == 0) {
+            ru->sql = rca_arena_strdup(a, v);
+            ru->sql_line = line;
+        } else {
+            perr(p, line, col,
+                 "unknown key '%s' in a check (code, severity, sql, key, title, explain, remedy, "
+                 "ref, explains, sample, nosample)",
+                 key);
+        }
+    } else if (strcmp(key, "files") == 0) {
+        char **w;
+        size_t n = words(p, v, &w);
+        for (size_t i = 0; i < n; i++) {
+            if (strncmp(w[i], "path:", 5) == 0) {
+                char **arr = push(p, ru->paths, &ru->npaths, sizeof *arr);
+                if (arr) {
+                    ru->paths = arr;
+                    arr[ru->npaths - 1] = w[i] + 5;
+                }
+            } else {
+                const char *svc = strncmp(w[i], "service:", 8) == 0 ? w[i] + 8 : w[i];
+                char **arr = push(p, ru->services, &ru->nservices, sizeof *arr);
+                if (arr) {
+                    ru->services = arr;
+                    arr[ru->nservices - 1] = (char *)svc;
+                }
+            }
+        }
+    } else if (strcmp(key, "level") == 0) {
+        char **w;
+        size_t n = words(p, v, &w);
+        for (size_t i = 0; i < n; i++) {
+            unsigned bit = 0;
+            for (unsigned l = 1; l < RCA_ARRAY_LEN(level_names); l++)
+                if (strcmp(level_names[l], w[i]) == 0)
+                    bit = 1u << l;
+            if (!bit)
+                perr(p, line, col,
+                     "unknown level '%s' (DEBUG, INFO, AUDIT, WARNING, ERROR, CRITICAL, TRACE)",
+                     w[i]);
+            ru->level_mask |= bit;
+        }
+    } else if (strcmp(key, "logger") == 0) {
+        ru->nloggers = words(p, v, &ru->loggers);
+    } else if (strcmp(key, "match") == 0) {
+        rule_match *arr = push(p, ru->match, &ru->nmatch, sizeof *arr);
+        if (arr) {
+            ru->match = arr;
+            arr[ru->nmatch - 1].src = rca_arena_strdup(a, v);
+            arr[ru->nmatch - 1].line = line;
+            arr[ru->nmatch - 1].col = col;
+        }
+    } else if (strcmp(key, "literal") == 0) {
+        if (ru->nmatch == 0) {
+            perr(p, line, col, "'literal' goes after the 'match' it belongs to");
+        } else {
+            ru->match[ru->nmatch - 1].literal = rca_arena_strdup(a, v);
+            ru->match[ru->nmatch - 1].literal_len = strlen(v);
+        }
+    } else {
+        perr(p, line, col,
+             "unknown key '%s' (code, severity, files, level, logger, match, literal, key, title, "
+             "explain, remedy, ref, explains, until, borrow, sample, nosample)",
+             key);
+    }
+}
+
+static void end_block(parser *p)
+{
+    if (!p->block_key)
+        return;
+    /* drop trailing blank lines */
+    while (p->block.n && p->block.p[p->block.n - 1] == '\n')
+        p->block.p[--p->block.n] = '\0';
+    char saved[512];
+    memcpy(saved, p->src, sizeof saved);
+    property(p, p->block_key, p->block.p ? p->block.p : "", p->block_line, p->block_col);
+    memcpy(p->src, saved, sizeof saved);
+    p->block_key = NULL;
+    rca_buf_reset(&p->block);
+}
+
+static void start_rule(parser *p, int is_check, int is_marker, const char *id, unsigned line,
+                       unsigned col)
+{
+    rca_rules *r = p->r;
+    if (r->nrules == r->caprules) {
+        size_t nc = r->caprules ? r->caprules * 2 : 64;
+        rule *nr = realloc(r->rules, nc * sizeof *nr);
+        if (!nr) {
+            p->cur = NULL;
+            return;
+        }
+        r->rules = nr;
+        r->caprules = nc;
+    }
+    rule *ru = &r->rules[r->nrules++];
+    memset(ru, 0, sizeof *ru);
+    ru->id = rca_arena_strdup(r->arena, id);
+    ru->file = rca_arena_strdup(r->arena, p->path);
+    ru->line = line;
+    ru->is_check = is_check;
+    ru->is_marker = is_marker;
+    p->cur = ru;
+    if (!valid_id(id))
+        perr(p, line, col, "a rule id is lower-case letters, digits, '-', '_' and '.': '%s'", id);
+    for (size_t i = 0; i + 1 < r->nrules; i++)
+        if (strcmp(r->rules[i].id, id) == 0) {
+            perr(p, line, col, "duplicate rule id '%s' (first defined at %s:%u)", id,
+                 r->rules[i].file, r->rules[i].line);
+            break;
+        }
+}
+
+rca_err rules_parse_file(rca_rules *r, const char *path, const char *text, size_t len,
+                         rca_diag *diag)
+{
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.r = r;
+    p.path = path;
+    p.diag = diag;
+    rca_buf_init(&p.block);
+    size_t off = 0;
+    unsigned lineno = 0;
+    while (off < len) {
+        const char *line = text + off;
+        const char *nl = memchr(line, '\n', len - off);
+        size_t ll = nl ? (size_t)(nl - line) : len - off;
+        off += ll + (nl ? 1 : 0);
+        lineno++;
+        if (ll && line[ll - 1] == '\r')
+            ll--;
+        snprintf(p.src, sizeof p.src, "%.*s", (int)(ll < 500 ? ll : 500), line);
+        if (memchr(line, '\0', ll)) {
+            perr(&p, lineno, 1, "NUL byte in a rule file");
+            continue;
+        }
+        unsigned indent = 0;
+        while (indent < ll && (line[indent] == ' ' || line[indent] == '\t'))
+            indent++;
+        int blank = indent == ll;
+        if (p.block_key) {
+            if (blank) {
+                rca_buf_addc(&p.block, '\n');
+                continue;
+            }
+            if (indent > p.block_key_indent) {
+                if (p.block_indent == 0)
+                    p.block_indent = indent;
+                unsigned cut = indent < p.block_indent ? indent : p.block_indent;
+                if (p.block.n)
+                    rca_buf_addc(&p.block, p.block_fold ? ' ' : '\n');
+                /* a folded block turns a blank line into a paragraph break */
+                if (p.block_fold && p.block.n >= 2 && p.block.p[p.block.n - 2] == '\n')
+                    p.block.p[p.block.n - 1] = '\n';
+                rca_buf_add(&p.block, line + cut, ll - cut);
+                continue;
+            }
+            end_block(&p);
+        }
+        if (blank || line[indent] == '#')
+            continue;
+        /* key and value */
+        size_t ks = indent, ke = ks;
+        while (ke < ll && line[ke] != ' ' && line[ke] != '\t')
+            ke++;
+        size_t vs = ke;
+        while (vs < ll && (line[vs] == ' ' || line[vs] == '\t'))
+            vs++;
+        size_t ve = ll;
+        while (ve > vs && (line[ve - 1] == ' ' || line[ve - 1] == '\t'))
+            ve--;
+        char key[64];
+        snprintf(key, sizeof key, "%.*s", (int)(ke - ks < 63 ? ke - ks : 63), line + ks);
+        char *val = adup(&p, line + vs, ve - vs);
+        if (!val)
+            break;
+        if (indent == 0) {
+            if (strcmp(key, "rule") == 0 || strcmp(key, "check") == 0 ||
+                strcmp(key, "marker") == 0) {
+                if (!*val) {
+                    perr(&p, lineno, (unsigned)ke + 1, "'%s' needs an id", key);
+                    p.cur = NULL;
+                    continue;
+                }
+                start_rule(&p, key[0] == 'c', key[0] == 'm', val, lineno, (unsigned)vs + 1);
+            } else {
+                perr(&p, lineno, 1,
+                     "expected 'rule <id>', 'check <id>' or 'marker <id>' at the start of a line, "
+                     "found '%s' "
+                     "(properties are indented)",
+                     key);
+                p.cur = NULL;
+            }
+            continue;
+        }
+        if (!p.cur) {
+            perr(&p, lineno, indent + 1, "property '%s' outside a rule", key);
+            continue;
+        }
+        if ((strcmp(val, "|") == 0 || strcmp(val, ">") == 0)) {
+            p.block_key = adup(&p, key, strlen(key));
+            p.block_key_indent = indent;
+            p.block_indent = 0;
+            p.block_line = lineno + 1;
+            p.block_col = indent + 3;
+            p.block_fold = val[0] == '>';
+            rca_buf_reset(&p.block);
+            continue;
+        }
+        if (!*val) {
+            perr(&p, lineno, (unsigned)ke + 1, "'%s' has no value", key);
+            continue;
+        }
+        property(&p, key, val, lineno, (unsigned)vs + 1);
+    }
+    end_block(&p);
+    rca_buf_free(&p.block);
+    return p.errors ? RCA_ESYNTAX : RCA_OK;
+}
+
+rca_err rules_parse_codes(rca_rules *r, const char *path, const char *text, size_t len,
+                          rca_diag *diag)
+{
+    static const char *const classes[] = {"symptom", "intermediate", "root", "ruled-out"};
+    size_t off = 0, cap = 0;
+    unsigned lineno = 0, errors = 0;
+    while (off < len) {
+        const char *line = text + off;
+        const char *nl = memchr(line, '\n', len - off);
+        size_t ll = nl ? (size_t)(nl - line) : len - off;
+        off += ll + (nl ? 1 : 0);
+        lineno++;
+        char buf[512];
+        snprintf(buf, sizeof buf, "%.*s", (int)(ll < 500 ? ll : 500), line);
+        char *hash = strchr(buf, '#');
+        if (hash)
+            *hash = '\0';
+        char code[128], cls[64];
+        int n = sscanf(buf, "%127s %63s", code, cls);
+        if (n <= 0)
+            continue;
+        int ok = 0;
+        for (size_t i = 0; n == 2 && i < RCA_ARRAY_LEN(classes); i++)
+            ok |= strcmp(cls, classes[i]) == 0;
+        if (!ok) {
+            rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, lineno, 1, buf,
+                      "expected '<code> <class>' with class symptom, intermediate, root or "
+                      "ruled-out");
+            errors++;
+            continue;
+        }
+        if (r->ncodes == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            code_info *ni = realloc(r->codes, nc * sizeof *ni);
+            if (!ni)
+                return RCA_ENOMEM;
+            r->codes = ni;
+            cap = nc;
+        }
+        r->codes[r->ncodes].code = rca_arena_strdup(r->arena, code);
+        r->codes[r->ncodes].cls = rca_arena_strdup(r->arena, cls);
+        r->ncodes++;
+    }
+    return errors ? RCA_ESYNTAX : RCA_OK;
+}
+
+const code_info *rules_code(const rca_rules *r, const char *code)
+{
+    for (size_t i = 0; code && i < r->ncodes; i++)
+        if (strcmp(r->codes[i].code, code) == 0)
+            return &r->codes[i];
+    return NULL;
+}
+
+rule *rules_find(const rca_rules *r, const char *id)
+{
+    for (size_t i = 0; i < r->nrules; i++)
+        if (strcmp(r->rules[i].id, id) == 0)
+            return &r->rules[i];
+    return NULL;
+}
+
+int rca_severity_rank(const char *name)
+{
+    if (!name)
+        return 0;
+    if (strcmp(name, "info") == 0)
+        return 1;
+    if (strcmp(name, "warning") == 0)
+        return 2;
+    if (strcmp(name, "error") == 0)
+        return 3;
+    if (strcmp(name, "critical") == 0)
+        return 4;
+    return 0;
+}

@@ -1,0 +1,130 @@
+/* rules_internal.h - private to src/rules: the compiled form of a rule pack. */
+#ifndef RCA_RULES_INTERNAL_H
+#define RCA_RULES_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "rca_ingest.h"
+#include "rca_rules.h"
+
+typedef struct rule_match {
+    char *src;             /* the regex as written */
+    unsigned line, col;    /* where it was written (col of the regex's first character) */
+    pcre2_code *re;
+    char *literal;         /* a literal every match contains (prefilter), or NULL */
+    size_t literal_len;
+} rule_match;
+
+typedef struct key_pair {
+    char *cause_field, *effect_field;
+} key_pair;
+
+typedef struct cause_clause {
+    char *target;          /* rule id or code of the findings this rule explains */
+    key_pair *keys;
+    size_t nkeys;
+    double within;         /* seconds; < 0: no window (the cause only has to start first) */
+    int same_host;
+    unsigned line;
+    int target_is_code;    /* resolved at load */
+} cause_clause;
+
+/* `until MARKER on KEY`: a hit of MARKER after the finding closes the cause's window.
+ * `borrow FIELD from TARGET on KEY`: copy FIELD from a finding of TARGET with the same KEY. */
+typedef struct link_clause {
+    char *target;
+    char *field;           /* borrow only: the field to set ... */
+    char *src_field;       /* ... from this field of the other finding */
+    key_pair *keys;
+    size_t nkeys;
+    unsigned line;
+    int target_is_code;
+} link_clause;
+
+typedef struct sample {
+    char *text;
+    int must_fire;
+    unsigned line;
+} sample;
+
+typedef struct rule {
+    char *id;
+    const char *file;      /* owned by the pack's arena */
+    unsigned line;
+    int is_check;
+    int is_marker;         /* a marker makes hits for other rules, never a finding */
+    char *code, *cls, *severity;
+    char **services, **paths;
+    size_t nservices, npaths;
+    unsigned level_mask;   /* bit per rca_level; 0 = any */
+    char **loggers;
+    size_t nloggers;
+    rule_match *match;
+    size_t nmatch;
+    char **keys;           /* grouping fields; NULL = every capture + instance */
+    size_t nkeys;
+    int has_keys;
+    char *title, *explain, *remedy;
+    char **refs;
+    size_t nrefs;
+    cause_clause *explains;
+    size_t nexplains;
+    link_clause *untils, *borrows;
+    size_t nuntils, nborrows;
+    sample *samples;
+    size_t nsamples;
+    char *sql;
+    unsigned sql_line;
+    pcre2_match_data *md;
+    /* capture names in group order (index = group number), NULL where unnamed */
+    char **capnames;
+    uint32_t ncap;
+} rule;
+
+typedef struct code_info {
+    char *code, *cls;
+} code_info;
+
+struct rca_fileset {
+    rule **rules;
+    size_t n;
+    struct rca_fileset *next; /* cache chain */
+    char *service, *path;
+};
+
+struct rca_rules {
+    rca_arena *arena;
+    rule *rules;
+    size_t nrules, caprules;
+    code_info *codes;
+    size_t ncodes;
+    rca_layout *layout;
+    struct rca_fileset *sets;    /* cache by (service, path) */
+    rca_buf scratch, grp;
+    pcre2_match_context *mctx;   /* match and depth limits: no regex may hang on a long line */
+    unsigned match_limit_warnings;
+};
+
+/* rulefile.c */
+rca_err rules_parse_file(rca_rules *r, const char *path, const char *text, size_t len,
+                         rca_diag *diag);
+rca_err rules_parse_codes(rca_rules *r, const char *path, const char *text, size_t len,
+                          rca_diag *diag);
+const code_info *rules_code(const rca_rules *r, const char *code);
+rule *rules_find(const rca_rules *r, const char *id);
+
+/* compile.c */
+rca_err rules_compile(rca_rules *r, rca_diag *diag);
+/* The longest literal that every match of `re` must contain, or NULL (arena copy). */
+char *rules_required_literal(rca_arena *a, const char *re);
+rca_err rules_check_samples(rca_rules *r, rca_diag *diag);
+/* Run one rule on a parsed line; *fields gets a JSON object of its captures when it matched.
+ * Returns 1 on match, 0 on no match, -1 when PCRE2 gave up (match limit). */
+int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
+                    rca_buf *grp);
+
+/* JSON string escaping for the fields objects. */
+rca_err json_add_str(rca_buf *b, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,249 @@
+/* samples.c - every rule carries evidence that must make it fire and evidence that must not
+ * (`sample` / `nosample`). Line rules are checked on their sample log lines through the same
+ * envelope parser and matcher as real bundles. Checks are run on a small in-memory database built
+ * from their fixture rows:
+ *
+ *     sample |
+ *       host name=cmp-1 roles=compute
+ *       df host=cmp-1 kind=blocks mount=/ use_pct=97
+ *
+ * one row per line: a table, then column=value pairs (values may be "double" or 'single' quoted).
+ * `host=NAME` stands for the host_id of the host named NAME. Rules stage (lint).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_internal.h"
+
+typedef struct fixture {
+    rca_store *s;
+    char *names[32];
+    int64_t ids[32];
+    size_t nhosts;
+    int64_t bundle;
+} fixture;
+
+static int64_t fixture_host(fixture *fx, const char *name)
+{
+    for (size_t i = 0; i < fx->nhosts; i++)
+        if (strcmp(fx->names[i], name) == 0)
+            return fx->ids[i];
+    if (fx->nhosts == RCA_ARRAY_LEN(fx->names))
+        return 0;
+    int64_t id;
+    if (rca_store_add_host(fx->s, fx->bundle, name, &id) ||
+        rca_store_set_host(fx->s, id, "hostname", name))
+        return 0;
+    fx->names[fx->nhosts] = strdup(name);
+    fx->ids[fx->nhosts++] = id;
+    return id;
+}
+
+/* Parse "k=v k2='v 2'" into parallel arrays (pointers into buf, which is modified). */
+static int split_pairs(char *buf, char **keys, char **vals, int max)
+{
+    int n = 0;
+    char *p = buf;
+    while (*p && n < max) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        char *k = p;
+        while (*p && *p != '=' && *p != ' ')
+            p++;
+        if (*p != '=')
+            return -1;
+        *p++ = '\0';
+        char *v;
+        if (*p == '"' || *p == '\'') {
+            char q = *p++;
+            v = p;
+            char *w = p;
+            while (*p && *p != q) {
+                if (q == '"' && *p == '\\' && p[1])
+                    p++;
+                *w++ = *p++;
+            }
+            if (*p != q)
+                return -1;
+            p++;
+            *w = '\0';
+        } else {
+            v = p;
+            while (*p && *p != ' ' && *p != '\t')
+                p++;
+            if (*p)
+                *p++ = '\0';
+        }
+        keys[n] = k;
+        vals[n] = v;
+        n++;
+    }
+    return n;
+}
+
+static rca_err fixture_line(fixture *fx, const rule *ru, unsigned line, char *text,
+                            rca_diag *diag)
+{
+    char *sp = text;
+    while (*sp && *sp != ' ')
+        sp++;
+    char table[64];
+    snprintf(table, sizeof table, "%.*s", (int)(sp - text), text);
+    char *keys[32], *vals[32];
+    int n = split_pairs(sp, keys, vals, 32);
+    if (n < 0) {
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, text,
+                  "rule %s: a fixture row is '<table> column=value ...'", ru->id);
+        return RCA_ESYNTAX;
+    }
+    if (strcmp(table, "host") == 0) {
+        int64_t id = 0;
+        for (int i = 0; i < n; i++)
+            if (strcmp(keys[i], "name") == 0)
+                id = fixture_host(fx, vals[i]);
+        for (int i = 0; id && i < n; i++)
+            if (strcmp(keys[i], "name") != 0 &&
+                rca_store_set_host(fx->s, id, keys[i], vals[i]) != RCA_OK) {
+                rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, text,
+                          "rule %s: host has no column '%s'", ru->id, keys[i]);
+                return RCA_ESYNTAX;
+            }
+        return RCA_OK;
+    }
+    int64_t host_id = 0, file_id = 0, lineno = 0;
+    const char *cols[32];
+    rca_span spans[32];
+    size_t nc = 0;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(keys[i], "host") == 0) {
+            host_id = fixture_host(fx, vals[i]);
+        } else if (strcmp(keys[i], "file_id") == 0) {
+            file_id = atoll(vals[i]);
+        } else if (strcmp(keys[i], "lineno") == 0) {
+            lineno = atoll(vals[i]);
+        } else {
+            cols[nc] = keys[i];
+            spans[nc] = rca_span_cstr(vals[i]);
+            if (strcmp(vals[i], "NULL") == 0)
+                spans[nc].p = NULL;
+            nc++;
+        }
+    }
+    rca_err rc = rca_store_add_row(fx->s, host_id, file_id, table, (unsigned)lineno, nc, cols,
+                                   spans);
+    if (rc) {
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, text,
+                  "rule %s: fixture row not accepted (table '%s': %s)", ru->id, table,
+                  rca_store_errmsg(fx->s));
+        return RCA_ESYNTAX;
+    }
+    return RCA_OK;
+}
+
+static int count_rows(void *ctx, int ncols, const char *const *names, const char *const *vals)
+{
+    (void)ncols;
+    (void)names;
+    (void)vals;
+    (*(int *)ctx)++;
+    return 0;
+}
+
+/* Build a database from one fixture and count the rows the check returns (-1 on error). */
+static int run_fixture(const rule *ru, const sample *sm, rca_diag *diag)
+{
+    fixture fx;
+    memset(&fx, 0, sizeof fx);
+    int rows = -1;
+    if (rca_store_create(NULL, 1, diag, &fx.s))
+        return -1;
+    if (rca_store_add_bundle(fx.s, "fixture", &fx.bundle))
+        goto done;
+    char *copy = strdup(sm->text);
+    if (!copy)
+        goto done;
+    unsigned line = sm->line;
+    int bad = 0;
+    for (char *p = copy, *next; p && *p; p = next, line++) {
+        next = strchr(p, '\n');
+        if (next)
+            *next++ = '\0';
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p || *p == '#')
+            continue;
+        if (fixture_line(&fx, ru, line, p, diag))
+            bad = 1;
+    }
+    free(copy);
+    if (bad || rca_store_finish_ingest(fx.s))
+        goto done;
+    rows = 0;
+    if (rca_store_query(fx.s, ru->sql, 1, count_rows, &rows, diag, ru->file, ru->sql_line))
+        rows = -1;
+done:
+    for (size_t i = 0; i < fx.nhosts; i++)
+        free(fx.names[i]);
+    rca_store_free(fx.s);
+    return rows;
+}
+
+rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
+{
+    rca_err rc = RCA_OK;
+    rca_buf fields, grp;
+    rca_buf_init(&fields);
+    rca_buf_init(&grp);
+    for (size_t i = 0; i < r->nrules; i++) {
+        rule *ru = &r->rules[i];
+        for (size_t k = 0; k < ru->nsamples; k++) {
+            const sample *sm = &ru->samples[k];
+            int fired;
+            if (ru->is_check) {
+                int rows = run_fixture(ru, sm, diag);
+                if (rows < 0) {
+                    rc = RCA_ESYNTAX;
+                    continue;
+                }
+                fired = rows > 0;
+            } else {
+                rca_logctx ctx = {2025, 12, RCA_LOG_NONE};
+                rca_logline ll;
+                rca_parse_log_line(&ctx, sm->text, strlen(sm->text), &ll);
+                int m = rules_match_one(r, ru, &ll, &fields, &grp);
+                fired = m > 0;
+                if (m < 0) {
+                    rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, sm->line, 0, NULL,
+                              "rule %s: the regex hit the PCRE2 match limit on this sample",
+                              ru->id);
+                    rc = RCA_ESYNTAX;
+                    continue;
+                }
+            }
+            if (fired != sm->must_fire) {
+                char src[512];
+                snprintf(src, sizeof src, "%.500s", sm->text);
+                rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, sm->line, 0,
+                          ru->is_check ? NULL : src,
+                          sm->must_fire ? "rule %s: sample does not fire the rule"
+                                        : "rule %s: nosample fires the rule",
+                          ru->id);
+                rc = RCA_ESYNTAX;
+            }
+        }
+        /* a rule outside the literal prefilter runs its regex on every line it selects */
+        for (size_t k = 0; k < ru->nmatch; k++)
+            if (!ru->match[k].literal)
+                rca_diagf(diag, RCA_DIAG_WARNING, ru->file, NULL, ru->match[k].line,
+                          ru->match[k].col, NULL,
+                          "rule %s: no literal text every match must contain; it runs on every "
+                          "line (add 'literal <text>')",
+                          ru->id);
+    }
+    rca_buf_free(&fields);
+    rca_buf_free(&grp);
+    return rc;
+}

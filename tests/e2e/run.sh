@@ -1,0 +1,80 @@
+#!/bin/sh
+# End-to-end tests: run the built binary on the testdata bundles and compare the JSON reports with
+# the golden files in tests/e2e/golden (UPDATE_GOLDEN=1 rewrites them; review the diff). Every
+# archive form of a bundle must give the very same report as the golden one.
+set -u
+bin=$1
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/sosrca-e2e.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "e2e: FAIL: $*"; }
+
+# analyze NAME EXPECTED_EXIT ARGS... : JSON report into $work/NAME.json
+analyze() {
+  name=$1 want=$2; shift 2
+  "$bin" analyze --format json --no-timing "$@" > "$work/$name.json" 2> "$work/$name.err"
+  rc=$?
+  if [ "$rc" -ne "$want" ]; then
+    ko "$name: exit code $rc, expected $want"; cat "$work/$name.err"; return 1
+  fi
+  return 0
+}
+
+golden() {
+  name=$1 file=$2
+  g="$here/golden/$name.json"
+  if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+    cp "$file" "$g"; echo "e2e: wrote $g"; ok; return
+  fi
+  if [ ! -f "$g" ]; then ko "$name: no golden file $g (make update-golden)"; return; fi
+  if diff -u "$g" "$file" > "$work/$name.diff"; then ok; else
+    ko "$name: report differs from $g"; head -n 60 "$work/$name.diff"; fi
+}
+
+same_as() {
+  name=$1 ref=$2
+  if cmp -s "$work/$ref.json" "$work/$name.json"; then ok; else
+    ko "$name: report differs from $ref"; diff -u "$work/$ref.json" "$work/$name.json" | head -n 40; fi
+}
+
+inc="$top/testdata/incident-ovn-chassis"
+sh "$here/pack.sh" "$inc" "$work/inc" xz gz bz2 zst tar collect
+if analyze incident 1 "$work"/inc/sosreport-*.tar.xz; then golden incident "$work/incident.json"; fi
+for fmt in gz bz2 zst; do
+  analyze "incident-$fmt" 1 "$work"/inc/sosreport-*.tar."$fmt" && same_as "incident-$fmt" incident
+done
+analyze incident-tar 1 "$work"/inc/sosreport-*.tar && same_as incident-tar incident
+analyze incident-collect 1 "$work"/inc/sos-collector-*.tar && same_as incident-collect incident
+analyze incident-dir 1 "$inc"/sosreport-* && same_as incident-dir incident
+analyze incident-parent 1 "$inc" && same_as incident-parent incident
+
+# The incident must name the VIF-plug failure, caused by the compute's OVN chassis, and rule out
+# disk and memory: say so in plain checks too, so that a wrong golden file cannot hide it.
+j="$work/incident.json"
+grep -q '"code": "vif-plug-timeout"' "$j" && ok || ko "incident: no vif-plug-timeout step"
+grep -q '"code": "ovn-sb-unreachable"' "$j" && ok || ko "incident: no ovn-sb-unreachable root"
+grep -q '"code": "disk-ok"' "$j" && ok || ko "incident: disk not ruled out"
+grep -q '"code": "memory-ok"' "$j" && ok || ko "incident: memory not ruled out"
+
+healthy="$top/testdata/healthy-cloud"
+sh "$here/pack.sh" "$healthy" "$work/healthy" xz
+if analyze healthy 0 "$work"/healthy/sosreport-*.tar.xz; then
+  golden healthy "$work/healthy.json"
+  grep -q '"root_causes": \[\]' "$work/healthy.json" && ok || ko "healthy: a root cause was reported"
+fi
+
+# --db keeps a database that `sosrca query` can read; an existing one is not overwritten.
+db="$work/incident.db"
+"$bin" analyze --db "$db" "$work"/inc/sosreport-*.tar.xz > /dev/null 2>&1
+n=$("$bin" query --format json "$db" "SELECT count(*) AS n FROM finding" 2>/dev/null | grep -c '"n"')
+[ "$n" = 1 ] && ok || ko "query: no answer from the kept database"
+"$bin" analyze --db "$db" "$work"/inc/sosreport-*.tar.xz > /dev/null 2>&1
+[ $? -eq 2 ] && ok || ko "analyze --db: an existing database was overwritten without --force"
+"$bin" query "$db" "DELETE FROM finding" > /dev/null 2>&1
+[ $? -eq 2 ] && ok || ko "query: a write was accepted"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
