@@ -15,6 +15,8 @@ ifdef CI
 WARN      += -Werror
 endif
 OPT       ?= -O2 -g
+# `make V=1` shows the compiler command lines.
+Q         := $(if $(V),,@)
 # Recursive (=) so that pkg-config runs after `make deps` has installed what it asks about.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -44,7 +46,8 @@ SCHEMA_H  := $(BUILD)/gen/store/schema.h
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h) $(SCHEMA_H)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -Isrc -I$(BUILD)/gen -c $< -o $@
+	@printf '  CC      %s\n' $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -Isrc -I$(BUILD)/gen -c $< -o $@
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
 
@@ -59,14 +62,16 @@ $(SCHEMA_H): src/store/schema.sql src/store/views.sql
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(BIN): $(MAIN_OBJ) $(LIBA)
-	$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LIBA) $(LDLIBS_ALL)
+	@printf '  LD      %s\n' $@
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LIBA) $(LDLIBS_ALL)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -Itests/unit -o $@ $< $(LIBA) $(LDLIBS_ALL) $(CMOCKA_LIBS)
+	@printf '  CC LD   %s\n' $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -Itests/unit -o $@ $< $(LIBA) $(LDLIBS_ALL) $(CMOCKA_LIBS)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(BIN)

@@ -26,6 +26,10 @@ rca_err rca_store_finish_ingest(rca_store *s);
 /* Finish: commit, and move a file database into place. */
 rca_err rca_store_commit(rca_store *s);
 
+/* For a signal handler: remove the temporary file of a database being built, if any. Only
+ * async-signal-safe calls. Returns 1 if a file was removed. */
+int rca_store_discard_on_signal(void);
+
 /* Close; removes an uncommitted temporary file. NULL is a no-op. */
 void rca_store_free(rca_store *s);
 

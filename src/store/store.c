@@ -4,6 +4,7 @@
  * bulk insert. Third stage of the pipeline; the only file that includes <sqlite3.h>.
  */
 #include <errno.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,18 @@ static const char *const row_tables[] = {"df", "mem", "ovs_bridge", "ovs_port", 
 static const char *const host_columns[] = {"hostname", "fqdn", "roles", "collected_at", "tz",
                                            "utc_offset", "kernel", "sos_version", "system_id",
                                            NULL};
+
+/* The temporary file being built, for rca_store_discard_on_signal (one build at a time). */
+static char building_path[4096];
+static volatile sig_atomic_t building;
+
+int rca_store_discard_on_signal(void)
+{
+    if (!building)
+        return 0;
+    building = 0;
+    return unlink(building_path) == 0;
+}
 
 const char *rca_store_errmsg(rca_store *s)
 {
@@ -123,8 +136,10 @@ void rca_store_free(rca_store *s)
     }
     if (s->db)
         sqlite3_close(s->db);
-    if (s->tmp && !s->committed)
+    if (s->tmp && !s->committed) {
+        building = 0;
         unlink(s->tmp);
+    }
     free(s->tmp);
     free(s->path);
     rca_buf_free(&s->sql);
@@ -158,6 +173,10 @@ rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_st
         snprintf(s->tmp, n, "%s.tmp-%ld", path, (long)getpid());
         unlink(s->tmp);
         open_path = s->tmp;
+        if (strlen(s->tmp) < sizeof building_path) {
+            memcpy(building_path, s->tmp, strlen(s->tmp) + 1);
+            building = 1;
+        }
     }
     if (sqlite3_open_v2(open_path, &s->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
@@ -280,6 +299,7 @@ rca_err rca_store_commit(rca_store *s)
     if (sqlite3_close(s->db) != SQLITE_OK)
         return db_fail(s, "cannot close the database");
     s->db = NULL;
+    building = 0;
     if (rename(s->tmp, s->path) != 0) {
         rca_diagf(s->diag, RCA_DIAG_ERROR, s->path, NULL, 0, 0, NULL,
                   "cannot move the database into place: %s", strerror(errno));

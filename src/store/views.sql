@@ -14,7 +14,7 @@ CREATE VIEW ovs_external_ids AS
   WHERE db = 'Open_vSwitch' AND tbl = 'Open_vSwitch' AND col = 'external_ids' AND key IS NOT NULL;
 
 -- OVN Southbound chassis as any source shows them (list output, show output, database file).
-CREATE VIEW sb_chassis AS
+CREATE VIEW sb_chassis_all AS
   SELECT host_id, uuid, min(file_id) AS file_id, min(lineno) AS lineno,
          max(CASE WHEN col = 'name' THEN value END) AS name,
          max(CASE WHEN col = 'hostname' THEN value END) AS hostname,
@@ -24,6 +24,13 @@ CREATE VIEW sb_chassis AS
            AS bridge_mappings_oc
   FROM ovsdb WHERE db = 'OVN_Southbound' AND tbl = 'Chassis'
   GROUP BY host_id, uuid;
+
+-- Chassis from show outputs only when no list output or database file has them.
+CREATE VIEW sb_chassis AS
+  SELECT * FROM sb_chassis_all c
+  WHERE c.uuid NOT LIKE 'show:%'
+     OR NOT EXISTS (SELECT 1 FROM ovsdb o WHERE o.db = 'OVN_Southbound' AND o.tbl = 'Chassis'
+                    AND o.col = 'name' AND o.value = c.name AND o.uuid NOT LIKE 'show:%');
 
 CREATE VIEW sb_chassis_private AS
   SELECT host_id, uuid, min(file_id) AS file_id, min(lineno) AS lineno,
@@ -64,7 +71,12 @@ CREATE VIEW sb_port_binding AS
          coalesce((SELECT c.name FROM sb_chassis c
                    WHERE c.host_id = pb.host_id AND c.uuid = pb.chassis_ref), pb.chassis_ref)
            AS chassis
-  FROM sb_port_binding_raw pb;
+  FROM sb_port_binding_raw pb
+  -- a record seen only in `ovn-sbctl show` is kept when no `list` or database file gives it
+  WHERE pb.uuid NOT LIKE 'show:%'
+     OR NOT EXISTS (SELECT 1 FROM ovsdb o WHERE o.db = 'OVN_Southbound' AND o.tbl = 'Port_Binding'
+                    AND o.col = 'logical_port' AND o.value = pb.logical_port
+                    AND o.uuid NOT LIKE 'show:%');
 
 CREATE VIEW nb_lsp AS
   SELECT host_id, uuid, min(file_id) AS file_id, min(lineno) AS lineno,
