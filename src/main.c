@@ -5,6 +5,7 @@
  * input error (including a bundle read only in part, unless --partial-ok); 3 rule pack error.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -66,6 +67,10 @@ static const char usage_analyze[] =
     "  --no-color              never colour the text report\n"
     "  --no-timing             leave timings out of the report (stable output for CI diffs)\n"
     "  --verbose               also print every bundle diagnostic on stderr\n"
+    "  --limit NAME=VALUE      override a safety limit (K, M, G suffixes): total (bytes read\n"
+    "                          per bundle, 64G), entry (bytes per entry, 8G), line (1M),\n"
+    "                          entries (5000000), nesting (archives in archives, 4), ratio\n"
+    "                          (decompression ratio, 1000), command (command output, 256M)\n"
     "\n"
     "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error, 3 rule\n"
     "pack error\n";
@@ -82,6 +87,61 @@ static const char usage_lint[] =
     "Check a rule pack: syntax, regexes (PCRE2 message and column), duplicate ids, unknown codes,\n"
     "causes naming missing rules, SQL of checks, and every rule's samples (one must fire, one must\n"
     "not). Exit 0 when clean, 3 when not.\n";
+
+/* "64G", "1M", "5000000" -> number; -1 if malformed. */
+static long long parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || end == s || v < 0)
+        return -1;
+    long long mul = 1;
+    switch (*end) {
+    case '\0': break;
+    case 'k': case 'K': mul = 1LL << 10; end++; break;
+    case 'm': case 'M': mul = 1LL << 20; end++; break;
+    case 'g': case 'G': mul = 1LL << 30; end++; break;
+    case 't': case 'T': mul = 1LL << 40; end++; break;
+    default: return -1;
+    }
+    if (*end || v > LLONG_MAX / mul)
+        return -1;
+    return v * mul;
+}
+
+/* --limit NAME=VALUE */
+static int set_limit(rca_limits *l, const char *spec)
+{
+    static const struct {
+        const char *name;
+        size_t off;
+    } names[] = {
+        {"total", offsetof(rca_limits, max_total_bytes)},
+        {"entry", offsetof(rca_limits, max_entry_bytes)},
+        {"line", offsetof(rca_limits, max_line_bytes)},
+        {"entries", offsetof(rca_limits, max_entries)},
+        {"ratio", offsetof(rca_limits, max_ratio)},
+        {"command", offsetof(rca_limits, max_cmd_bytes)},
+    };
+    const char *eq = strchr(spec, '=');
+    if (!eq)
+        return -1;
+    long long v = parse_size(eq + 1);
+    if (v <= 0)
+        return -1;
+    size_t n = (size_t)(eq - spec);
+    if (n == 7 && strncmp(spec, "nesting", 7) == 0) {
+        l->max_nesting = v > 64 ? 64 : (int)v;
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i].name) == n && strncmp(spec, names[i].name, n) == 0) {
+            *(int64_t *)((char *)l + names[i].off) = v;
+            return 0;
+        }
+    return -1;
+}
 
 static int want_help(int argc, char **argv)
 {
@@ -148,6 +208,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
     rca_report_opts ro = {RCA_FMT_TEXT, isatty(STDOUT_FILENO), RCA_VERSION, 0};
     const char *db = NULL, *rules_dir = NULL, *fail_on = "error";
     int force = 0, partial_ok = 0, verbose = 0;
+    rca_limits limits = rca_limits_default();
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -175,6 +236,13 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
                 return EXIT_INPUT;
             }
             fail_on = val;
+            i++;
+        } else if (strcmp(a, "--limit") == 0 && val) {
+            if (set_limit(&limits, val) != 0) {
+                fprintf(stderr, "sosrca: bad --limit '%s' (see sosrca analyze --help)\n", val);
+                free(paths);
+                return EXIT_INPUT;
+            }
             i++;
         } else if (strcmp(a, "--force") == 0) {
             force = 1;
@@ -215,7 +283,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
         cd->min_sev = RCA_DIAG_NOTE;
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    rca_analyze_opts ao = {paths, npaths, db, force, rca_limits_default()};
+    rca_analyze_opts ao = {paths, npaths, db, force, limits};
     rca_result *res = NULL;
     rca_err rc = rca_analyze_run(&ao, rules, &diag, &res);
     int code = EXIT_CLEAN;
