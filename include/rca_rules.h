@@ -54,6 +54,7 @@ typedef struct rca_evidence {
     const char *path;   /* path inside the report */
     int64_t line;       /* 1-based line number */
     const char *text;   /* the line as written */
+    int64_t file_id;    /* the file's row in the database */
 } rca_evidence;
 
 typedef struct rca_field {

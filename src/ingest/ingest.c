@@ -48,11 +48,15 @@ static size_t suffix_len(const char *name, const char *const *list)
 
 void rca_ingest_report_name(const char *name, rca_buf *out)
 {
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    size_t n = strlen(base);
-    while (n > 0 && base[n - 1] == '/')
-        n--;
+    /* trailing slashes first: "dir/sosreport-x/" names sosreport-x */
+    size_t len = strlen(name);
+    while (len > 1 && name[len - 1] == '/')
+        len--;
+    const char *base = name;
+    for (size_t i = 0; i < len; i++)
+        if (name[i] == '/' && i + 1 < len)
+            base = name + i + 1;
+    size_t n = len - (size_t)(base - name);
     char tmp[PATH_MAX];
     if (n >= sizeof tmp)
         n = sizeof tmp - 1;
@@ -118,6 +122,7 @@ typedef struct walker {
     rca_err vis_err;       /* a visitor error aborts the walk */
     int damaged;
     rca_buf partial;       /* why the bundle was read only in part */
+    int flat;              /* the bundle has no top folder: every entry is in one report */
     char last_good[PATH_MAX];
 } walker;
 
@@ -518,6 +523,10 @@ static int place_entry(walker *w, walk_kind kind, const char *dirprefix, const c
     const char *slash = strchr(norm, '/');
     size_t toplen = slash ? (size_t)(slash - norm) : strlen(norm);
     int no_top = is_sos_top_name(norm, toplen);
+    if (kind == WALK_TOP && no_top)
+        w->flat = 1; /* sos_commands/, var/ ... at the top: a report packed without its folder */
+    if (kind == WALK_TOP && w->flat && !no_top && !suffix_len(base_name(norm), tar_suffixes))
+        no_top = 1; /* root symlinks and other top-level names of that report */
     if (kind == WALK_REPORT) {
         if (!w->rep) {
             rca_buf nm;
@@ -610,6 +619,11 @@ static rca_err walk_archive(walker *w, struct archive *a, walk_kind kind, const 
         if (!raw)
             continue;
         char norm[PATH_MAX];
+        if (raw[0] == '/') {
+            rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, raw, 0, 0, NULL,
+                      "entry has an absolute path (not something sos writes); skipped");
+            continue;
+        }
         if (strlen(raw) >= sizeof norm || path_normalise(raw, norm) != 0) {
             rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, raw, 0, 0, NULL,
                       "entry path leaves the bundle or is too long; skipped");

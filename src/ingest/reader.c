@@ -156,7 +156,7 @@ static void note_long_line(rca_reader *r)
     if (r->line_cut_reported)
         return;
     r->line_cut_reported = 1;
-    rca_diagf(r->diag, RCA_DIAG_WARNING, r->bundle, r->entry, (unsigned)(r->lineno + 1), 0, NULL,
+    rca_diagf(r->diag, RCA_DIAG_WARNING, r->bundle, r->entry, (unsigned)r->lineno, 0, NULL,
               "line longer than %lld bytes; cut there (further long lines in this entry are cut "
               "silently)",
               (long long)r->lim->max_line_bytes);

@@ -4,6 +4,7 @@
  * never run. Rules stage.
  */
 #define _GNU_SOURCE /* memmem */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -96,6 +97,30 @@ static const char *skip_group(const char *p)
     char open = *p, close = open == '(' ? ')' : ']';
     int depth = 0;
     int in_class = 0;
+    if (open == '[') {
+        /* a ']' right after '[' or '[^' is a member, not the end */
+        p++;
+        if (*p == '^')
+            p++;
+        if (*p == ']')
+            p++;
+        for (; *p; p++) {
+            if (*p == '\\' && p[1]) {
+                p++;
+                continue;
+            }
+            if (*p == '[' && p[1] == ':') { /* [:alpha:] */
+                const char *e = strstr(p + 2, ":]");
+                if (e) {
+                    p = e + 1;
+                    continue;
+                }
+            }
+            if (*p == ']')
+                return p + 1;
+        }
+        return p;
+    }
     for (; *p; p++) {
         if (*p == '\\' && p[1]) {
             p++;
@@ -143,8 +168,18 @@ char *rules_required_literal(rca_arena *a, const char *re)
             return NULL;
         q++;
     }
-    if (strncmp(re, "(?i", 3) == 0)
+    /* verbs, and inline flags that change what a literal means (caseless, extended) */
+    if (strstr(re, "(*"))
         return NULL;
+    for (const char *q = strstr(re, "(?"); q; q = strstr(q + 2, "(?")) {
+        const char *f = q + 2;
+        while (*f && ((*f >= 'a' && *f <= 'z') || (*f >= 'A' && *f <= 'Z') || *f == '-' ||
+                      *f == '^'))
+            f++;
+        if ((*f == ')' || *f == ':') && (memchr(q + 2, 'i', (size_t)(f - q - 2)) ||
+                                        memchr(q + 2, 'x', (size_t)(f - q - 2))))
+            return NULL;
+    }
 #define FLUSH()                                                                                    \
     do {                                                                                           \
         if (cn > bn) {                                                                             \
@@ -163,8 +198,37 @@ char *rules_required_literal(rca_arena *a, const char *re)
                 break;
             next = p + 2;
             if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
-                /* \d \s \b \Q ... : not a literal character */
+                /* \d \s \b, \x41, \101, \k<name>, \p{L} ...: not a literal character, and
+                 * what follows the letter belongs to it */
                 FLUSH();
+                if (e == 'Q' || e == 'E')
+                    return NULL;
+                if (*next == '{') {
+                    while (*next && *next != '}')
+                        next++;
+                    if (*next)
+                        next++;
+                } else if ((e == 'k' || e == 'g') && (*next == '<' || *next == '\'')) {
+                    char close = *next == '<' ? '>' : '\'';
+                    next++;
+                    while (*next && *next != close)
+                        next++;
+                    if (*next)
+                        next++;
+                } else if (e == 'x') {
+                    for (int k = 0; k < 2 && isxdigit((unsigned char)*next); k++)
+                        next++;
+                } else if (e == 'c' && *next) {
+                    next++;
+                } else if (e >= '0' && e <= '9') {
+                    while (*next >= '0' && *next <= '9')
+                        next++;
+                } else if (e == 'g') {
+                    if (*next == '-' || *next == '+')
+                        next++;
+                    while (*next >= '0' && *next <= '9')
+                        next++;
+                }
                 p = next;
                 continue;
             }
@@ -467,7 +531,8 @@ rca_err rca_rules_load(const char *dir, int check_samples, rca_diag *diag, rca_r
         first = first ? first : rc;
     if ((rc = collect_rule_files(dir, &files, &nfiles, &capfiles, 0)))
         goto fail;
-    qsort(files, nfiles, sizeof *files, cmp_str);
+    if (nfiles > 1)
+        qsort(files, nfiles, sizeof *files, cmp_str);
     if (nfiles == 0) {
         rca_diagf(diag, RCA_DIAG_ERROR, dir, NULL, 0, 0, NULL, "no *.rules files in the pack");
         first = first ? first : RCA_ESYNTAX;

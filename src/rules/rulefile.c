@@ -22,6 +22,7 @@ typedef struct parser {
     int block_fold;
     rca_buf block;
     char src[512]; /* the current line, for carets */
+    unsigned kcol, block_kcol; /* column of the current key (for "unknown key") */
 } parser;
 
 static void perr(parser *p, unsigned line, unsigned col, const char *fmt, ...)
@@ -277,7 +278,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
             ru->sql = rca_arena_strdup(a, v);
             ru->sql_line = line;
         } else {
-            perr(p, line, col,
+            perr(p, line, p->kcol,
                  "unknown key '%s' in a check (code, severity, sql, key, title, explain, remedy, "
                  "ref, explains, sample, nosample)",
                  key);
@@ -333,7 +334,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
             ru->match[ru->nmatch - 1].literal_len = strlen(v);
         }
     } else {
-        perr(p, line, col,
+        perr(p, line, p->kcol,
              "unknown key '%s' (code, severity, files, level, logger, match, literal, key, title, "
              "explain, remedy, ref, explains, until, borrow, sample, nosample)",
              key);
@@ -349,6 +350,7 @@ static void end_block(parser *p)
         p->block.p[--p->block.n] = '\0';
     char saved[512];
     memcpy(saved, p->src, sizeof saved);
+    p->kcol = p->block_kcol;
     property(p, p->block_key, p->block.p ? p->block.p : "", p->block_line, p->block_col);
     memcpy(p->src, saved, sizeof saved);
     p->block_key = NULL;
@@ -481,6 +483,7 @@ rca_err rules_parse_file(rca_rules *r, const char *path, const char *text, size_
             p.block_line = lineno + 1;
             p.block_col = indent + 3;
             p.block_fold = val[0] == '>';
+            p.block_kcol = indent + 1;
             rca_buf_reset(&p.block);
             continue;
         }
@@ -488,6 +491,7 @@ rca_err rules_parse_file(rca_rules *r, const char *path, const char *text, size_
             perr(&p, lineno, (unsigned)ke + 1, "'%s' has no value", key);
             continue;
         }
+        p.kcol = indent + 1;
         property(&p, key, val, lineno, (unsigned)vs + 1);
     }
     end_block(&p);

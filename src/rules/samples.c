@@ -191,6 +191,18 @@ done:
     return rows;
 }
 
+/* A check's SQL, prepared once against the empty schema: one error, not one per fixture. */
+static int check_sql_ok(const rule *ru, rca_diag *diag)
+{
+    rca_store *s;
+    if (rca_store_create(NULL, 1, diag, &s))
+        return 0;
+    int ok = rca_store_finish_ingest(s) == RCA_OK &&
+             rca_store_check_sql(s, ru->sql, diag, ru->file, ru->sql_line) == RCA_OK;
+    rca_store_free(s);
+    return ok;
+}
+
 rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
 {
     rca_err rc = RCA_OK;
@@ -199,6 +211,10 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
     rca_buf_init(&grp);
     for (size_t i = 0; i < r->nrules; i++) {
         rule *ru = &r->rules[i];
+        if (ru->is_check && !check_sql_ok(ru, diag)) {
+            rc = RCA_ESYNTAX;
+            continue;
+        }
         for (size_t k = 0; k < ru->nsamples; k++) {
             const sample *sm = &ru->samples[k];
             int fired;

@@ -93,6 +93,9 @@ static void fn_shortname(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static rca_err register_functions(rca_store *s)
 {
+    /* no ATTACH: SQL from a rule pack or `sosrca query` must not create or read other files
+     * (sqlite3_stmt_readonly() counts ATTACH as read-only) */
+    sqlite3_limit(s->db, SQLITE_LIMIT_ATTACHED, 0);
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     if (sqlite3_create_function(s->db, "hostmatch", 2, flags, NULL, fn_hostmatch, NULL, NULL) ||
         sqlite3_create_function(s->db, "shortname", 1, flags, NULL, fn_shortname, NULL, NULL))

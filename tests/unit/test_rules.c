@@ -1,0 +1,983 @@
+/* test_rules.c - unit tests of src/rules/: rule packs written into a scratch folder and loaded the
+ * way `sosrca rules lint` and `sosrca analyze` load them. Every lint error must come out at the
+ * file:line (and, for a regex, the column) a support engineer has to fix; a correct pack loads.
+ * Then a small pack is run end to end on an in-memory store: a symptom explained by a root cause on
+ * a shared port, the time relation that keeps a later cause from explaining an earlier effect, a
+ * recovery marker (`until`) closing a cause's window, a field borrowed from a related finding, and
+ * a healthy check coming out as "ruled out". Last, the literal prefilter is checked never to reject
+ * a line its regex matches.
+ */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "rca_parse.h"
+#include "rca_rules.h"
+#include "rca_store.h"
+#include "rules/rules_internal.h"
+
+/* ------------------------------------------------------------------ packs */
+
+static const char codes_list[] =
+    "# test codes\n"
+    "vif-timeout          symptom        # nova gave up waiting for the VIF\n"
+    "port-claim-failed    root\n"
+    "disk-full            root\n"
+    "disk-ok              ruled-out\n";
+
+static const char layout_map[] =
+    "var/log/nova/nova-compute.log*     log   nova-compute\n"
+    "var/log/ovn/ovn-controller.log*    log   ovn-controller\n"
+    "sos_commands/filesys/df_-al        df    -\n";
+
+#define PORT "24129afd-416d-441c-b1ed-83113f9753fb"
+#define PORT2 "9d1b4c1e-0f6c-4f0e-a1b2-33c4d5e6f708"
+
+static const char nova_rules[] =
+    "# nova's side of a failed boot\n"
+    "rule nova-vif-timeout\n"
+    "  code      vif-timeout\n"
+    "  severity  error\n"
+    "  files     service:nova-compute\n"
+    "  match     Timeout waiting for vif plugging callback for port (?<port>[0-9a-f-]{36})\n"
+    "  key       port\n"
+    "  borrow    chassis from ovn-claim-failed on port\n"
+    "  title     VIF {port} timed out on {host} (chassis {chassis})\n"
+    "  explain   >\n"
+    "    nova waited for network-vif-plugged\n"
+    "    and gave up.\n"
+    "  remedy    Look at the port's binding.\n"
+    "  sample    2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [instance: 8e45e1f7-ad4a-4420-aa32-8f6090d6c196] Timeout waiting for vif plugging callback for port " PORT "\n"
+    "  nosample  2025-05-02 10:20:29.874 4711 INFO nova.compute.manager [instance: 8e45e1f7-ad4a-4420-aa32-8f6090d6c196] Starting instance...\n";
+
+/* nova_rules without the borrow: a pack of its own (the lint cases) */
+static const char nova_rules_alone[] =
+    "# nova's side of a failed boot\n"
+    "rule nova-vif-timeout\n"
+    "  code      vif-timeout\n"
+    "  severity  error\n"
+    "  files     service:nova-compute\n"
+    "  match     Timeout waiting for vif plugging callback for port (?<port>[0-9a-f-]{36})\n"
+    "  key       port\n"
+    "  title     VIF {port} timed out on {host}\n"
+    "  sample    2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] Timeout waiting for vif plugging callback for port " PORT "\n"
+    "  nosample  2025-05-02 10:20:29.874 4711 INFO nova.compute.manager [-] Starting instance...\n";
+
+static const char ovn_rules[] =
+    "rule ovn-claim-failed\n"
+    "  code      port-claim-failed\n"
+    "  severity  critical\n"
+    "  files     service:ovn-controller\n"
+    "  logger    binding\n"
+    "  match     ^Failed to claim port (?<port>[0-9a-f-]{36}) for chassis (?<chassis>[a-z0-9-]+)\n"
+    "  key       port\n"
+    "  until     ovn-port-claimed on port\n"
+    "  title     ovn-controller on {host} cannot claim {port}\n"
+    "  ref       https://docs.ovn.org/\n"
+    "  explains  nova-vif-timeout on port\n"
+    "  sample    2025-05-02T10:10:00.000Z|00042|binding|WARN|Failed to claim port " PORT " for chassis cmp-1-chassis\n"
+    "  nosample  2025-05-02T10:10:00.000Z|00043|binding|INFO|Claiming lport " PORT " for this chassis.\n"
+    "\n"
+    "marker ovn-port-claimed\n"
+    "  files     service:ovn-controller\n"
+    "  match     ^Claiming lport (?<port>[0-9a-f-]{36}) for this chassis\n"
+    "  sample    2025-05-02T10:10:00.000Z|00043|binding|INFO|Claiming lport " PORT " for this chassis.\n"
+    "  nosample  2025-05-02T10:10:00.000Z|00042|binding|WARN|Failed to claim port " PORT " for chassis cmp-1-chassis\n";
+
+static const char disk_rules[] =
+    "check disk-ok\n"
+    "  code      disk-ok\n"
+    "  severity  info\n"
+    "  sql |\n"
+    "    SELECT d.host_id, d.file_id, d.lineno, h.hostname AS host, d.mount, d.use_pct\n"
+    "    FROM df d JOIN host h ON h.id = d.host_id\n"
+    "    WHERE d.kind = 'blocks' AND d.use_pct < 90\n"
+    "  key       host mount\n"
+    "  title     disk on {host}: {mount} is {use_pct}% used\n"
+    "  sample |\n"
+    "    df host=cmp-1 kind=blocks mount=/ use_pct=40 total=100\n"
+    "  nosample |\n"
+    "    df host=cmp-1 kind=blocks mount=/ use_pct=97 total=100\n";
+
+typedef struct pack {
+    char *dir;
+    tu_diag d;
+    rca_rules *r;
+} pack;
+
+/* A pack folder with the codes list, the layout and the given rule files (name, text, ...). */
+static void pack_write(pack *p, const char *const *files)
+{
+    memset(p, 0, sizeof *p);
+    p->dir = tu_mkdtemp();
+    tu_diag_init(&p->d);
+    tu_write_str(p->dir, "codes.list", codes_list);
+    tu_write_str(p->dir, "layout.map", layout_map);
+    for (size_t i = 0; files[i]; i += 2)
+        tu_write_str(p->dir, files[i], files[i + 1]);
+}
+
+static rca_err pack_load(pack *p, int check_samples)
+{
+    return rca_rules_load(p->dir, check_samples, &p->d.d, &p->r);
+}
+
+static void pack_free(pack *p)
+{
+    rca_rules_free(p->r);
+    tu_diag_free(&p->d);
+    tu_rmtree(p->dir);
+    free(p->dir);
+}
+
+/* 1-based line of the first line of text containing needle (0 if none), and its column. */
+static unsigned line_of(const char *text, const char *needle, unsigned *col)
+{
+    const char *at = strstr(text, needle);
+    if (!at)
+        return 0;
+    unsigned line = 1;
+    const char *bol = text;
+    for (const char *p = text; p < at; p++)
+        if (*p == '\n') {
+            line++;
+            bol = p + 1;
+        }
+    if (col)
+        *col = (unsigned)(at - bol) + 1;
+    return line;
+}
+
+/* The error whose text contains `text`, which must be at file:line; returns it. */
+static const tu_msg *expect_error_at(const pack *p, const char *text, const char *file, unsigned line)
+{
+    const tu_msg *m = NULL;
+    for (size_t i = 0; i < p->d.n; i++)
+        if (p->d.m[i].sev == RCA_DIAG_ERROR && strstr(p->d.m[i].text, text)) {
+            m = &p->d.m[i];
+            if (tu_ends(m->where, file) && m->line == line)
+                return m;
+        }
+    tu_diag_dump(&p->d);
+    if (m)
+        fail_msg("error \"%s\" is at %s:%u, expected %s:%u", text, m->where, m->line, file, line);
+    fail_msg("no error \"%s\" (expected at %s:%u)", text, file, line);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ a correct pack */
+
+static void test_good_pack_loads(void **state)
+{
+    (void)state;
+    pack p;
+    const char *files[] = {"nova/build.rules", nova_rules, "ovn/controller.rules", ovn_rules,
+                           "system/disk.rules", disk_rules, NULL};
+    pack_write(&p, files);
+    rca_err rc = pack_load(&p, 1);
+    if (rc != RCA_OK || tu_diag_count(&p.d, RCA_DIAG_ERROR)) {
+        tu_diag_dump(&p.d);
+        fail_msg("the pack does not load: %s", rca_err_str(rc));
+    }
+    assert_int_equal(rca_rules_count(p.r), 4);
+    assert_non_null(rca_rules_layout(p.r));
+    assert_non_null(rca_layout_classify(rca_rules_layout(p.r), "var/log/ovn/ovn-controller.log.1"));
+    /* each log selects its own rules; the same set comes back for the same file */
+    const rca_fileset *fn = rca_rules_for_file(p.r, "nova-compute", "var/log/nova/nova-compute.log");
+    const rca_fileset *fo = rca_rules_for_file(p.r, "ovn-controller", "var/log/ovn/ovn-controller.log");
+    const rca_fileset *fx = rca_rules_for_file(p.r, "neutron-server", "var/log/neutron/server.log");
+    const rca_fileset *fz = rca_rules_for_file(p.r, NULL, "sos_commands/filesys/df_-al");
+    assert_false(rca_fileset_empty(fn));
+    assert_false(rca_fileset_empty(fo));
+    assert_true(rca_fileset_empty(fx));
+    assert_true(rca_fileset_empty(fz)); /* checks never run on lines */
+    assert_ptr_equal(fn, rca_rules_for_file(p.r, "nova-compute", "var/log/nova/nova-compute.log.1"));
+    pack_free(&p);
+    /* without sample checks it loads too */
+    pack_write(&p, files);
+    assert_int_equal(pack_load(&p, 0), RCA_OK);
+    pack_free(&p);
+}
+
+/* ------------------------------------------------------------------ lint errors */
+
+/* The rule files of a lint case are a-nova.rules (nova_rules, read first) and bad.rules. */
+typedef struct lint_case {
+    const char *name;
+    const char *bad;       /* text of bad.rules */
+    int check_samples;
+    const char *message;   /* part of the error text */
+    const char *at;        /* a piece of the line the error must point at */
+} lint_case;
+
+#define RULE_HEAD(id)                                                                              \
+    "rule " id "\n"                                                                                \
+    "  code      vif-timeout\n"                                                                    \
+    "  severity  error\n"                                                                          \
+    "  files     service:nova-compute\n"
+#define GOOD_MATCH "  match     Timeout waiting for vif plugging callback for port (?<port>[0-9a-f-]{36})\n"
+#define GOOD_TITLE "  title     t {port}\n"
+#define FIRES "2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] Timeout waiting for vif plugging callback for port " PORT
+#define QUIET "2025-05-02 10:20:29.874 4711 INFO nova.compute.manager [-] Starting instance..."
+#define GOOD_SAMPLES "  sample    " FIRES "\n  nosample  " QUIET "\n"
+
+static const lint_case lint_cases[] = {
+    {"unknown key", RULE_HEAD("r-key") GOOD_MATCH GOOD_TITLE "  colour    red\n" GOOD_SAMPLES, 0,
+     "unknown key 'colour'", "colour"},
+    {"unknown key in a check",
+     "check c-key\n  code disk-ok\n  severity info\n  sql SELECT 1\n  title t\n  files service:x\n"
+     "  sample |\n    df host=a kind=blocks\n  nosample |\n    df host=a kind=blocks\n",
+     0, "unknown key 'files' in a check", "files"},
+    {"property before any rule", "  code vif-timeout\n" RULE_HEAD("r-x") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES,
+     0, "outside a rule", "code vif-timeout"},
+    {"unindented property", RULE_HEAD("r-y") "severity error\n" GOOD_MATCH GOOD_TITLE GOOD_SAMPLES, 0,
+     "expected 'rule <id>'", "severity error\n"},
+    {"duplicate id in one file",
+     RULE_HEAD("r-dup") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES "\n" RULE_HEAD("r-dup ") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES,
+     0, "duplicate rule id 'r-dup'", "rule r-dup \n"},
+    {"duplicate of a rule in another file", RULE_HEAD("nova-vif-timeout") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES,
+     0, "duplicate rule id 'nova-vif-timeout' (first defined at", "rule nova-vif-timeout"},
+    {"bad rule id", RULE_HEAD("Bad_ID!") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES, 0, "a rule id is", "rule Bad_ID!"},
+    {"unknown code",
+     "rule r-code\n  code      no-such-code\n  severity  error\n  files     service:nova-compute\n"
+     GOOD_MATCH GOOD_TITLE GOOD_SAMPLES,
+     0, "unknown code 'no-such-code'", "rule r-code"},
+    {"no code", "rule r-nocode\n  severity  error\n  files service:nova-compute\n" GOOD_MATCH GOOD_TITLE GOOD_SAMPLES,
+     0, "has no code", "rule r-nocode"},
+    {"unknown severity",
+     "rule r-sev\n  code vif-timeout\n  severity  fatal\n  files service:nova-compute\n" GOOD_MATCH GOOD_TITLE GOOD_SAMPLES,
+     0, "unknown severity 'fatal'", "severity  fatal"},
+    {"unknown service", "rule r-svc\n  code vif-timeout\n  severity error\n  files service:nova-api\n" GOOD_MATCH
+     GOOD_TITLE GOOD_SAMPLES, 0, "no path in layout.map has service 'nova-api'", "rule r-svc"},
+    {"no match", RULE_HEAD("r-nomatch") GOOD_TITLE GOOD_SAMPLES, 0, "at least one 'match'", "rule r-nomatch"},
+    {"unknown level", RULE_HEAD("r-lvl") "  level     ERROR LOUD\n" GOOD_MATCH GOOD_TITLE GOOD_SAMPLES, 0,
+     "unknown level 'LOUD'", "level     ERROR LOUD"},
+    {"explains a missing rule",
+     RULE_HEAD("r-expl") GOOD_MATCH GOOD_TITLE "  explains  no-such-rule on port\n" GOOD_SAMPLES, 0,
+     "explains 'no-such-rule': no rule or code by that name", "explains  no-such-rule"},
+    {"explains with a bad window",
+     RULE_HEAD("r-within") GOOD_MATCH GOOD_TITLE "  explains  nova-vif-timeout on port within soon\n" GOOD_SAMPLES, 0,
+     "'within' needs a duration", "within soon"},
+    {"explains with a stray word",
+     RULE_HEAD("r-stray") GOOD_MATCH GOOD_TITLE "  explains  nova-vif-timeout by port\n" GOOD_SAMPLES, 0,
+     "unexpected 'by'", "by port"},
+    {"until names no marker",
+     RULE_HEAD("r-until") GOOD_MATCH GOOD_TITLE "  until     nova-vif-timeout on port\n" GOOD_SAMPLES, 0,
+     "until 'nova-vif-timeout': no marker by that name", "until     nova-vif-timeout"},
+    {"borrow from nothing",
+     RULE_HEAD("r-borrow") GOOD_MATCH GOOD_TITLE "  borrow    host from nobody on port\n" GOOD_SAMPLES, 0,
+     "borrow from 'nobody'", "borrow    host"},
+    {"missing nosample", RULE_HEAD("r-nonos") GOOD_MATCH GOOD_TITLE "  sample    " FIRES "\n", 0,
+     "needs at least one 'sample'", "rule r-nonos"},
+    {"missing sample", RULE_HEAD("r-nos") GOOD_MATCH GOOD_TITLE "  nosample  " QUIET "\n", 0,
+     "needs at least one 'sample'", "rule r-nos"},
+    {"sample that does not fire",
+     RULE_HEAD("r-nofire") GOOD_MATCH GOOD_TITLE "  sample    " FIRES "\n  sample    " QUIET " (not it)\n  nosample  " QUIET "\n",
+     1, "sample does not fire the rule", "(not it)"},
+    {"nosample that fires",
+     RULE_HEAD("r-fires") GOOD_MATCH GOOD_TITLE "  sample    " FIRES "\n  nosample  " FIRES " (again)\n", 1,
+     "nosample fires the rule", "(again)"},
+    {"check with invalid SQL",
+     "check c-sql\n  code      disk-ok\n  severity  info\n  sql |\n    SELECT host_id, mount\n"
+     "    FROM no_such_table WHERE use_pct < 90\n  title     t\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=40\n"
+     "  nosample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=97\n",
+     1, "no such table: no_such_table", "SELECT host_id, mount"},
+    {"check without sql", "check c-nosql\n  code disk-ok\n  severity info\n  title t\n"
+     "  sample |\n    df host=a kind=blocks\n  nosample |\n    df host=a kind=blocks\n",
+     0, "a check needs 'sql'", "check c-nosql"},
+    {"check that writes",
+     "check c-write\n  code      disk-ok\n  severity  info\n  sql       DELETE FROM df\n  title     t\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=40\n"
+     "  nosample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=97\n",
+     1, "read-only", "sql       DELETE"},
+    {"check fixture with a bad row",
+     "check c-fix\n  code      disk-ok\n  severity  info\n  sql       SELECT 1 FROM df\n  title     t\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/\n    df host=cmp-1 no-equals-sign\n"
+     "  nosample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=97\n",
+     1, "a fixture row is", "no-equals-sign"},
+    {"marker with a code",
+     "marker m-code\n  code      vif-timeout\n  files     service:nova-compute\n" GOOD_MATCH GOOD_SAMPLES, 0,
+     "a marker has no code", "marker m-code"},
+    {"marker with a title",
+     "marker m-title\n  files     service:nova-compute\n" GOOD_MATCH "  title     x\n" GOOD_SAMPLES, 0,
+     "a marker has no code", "marker m-title"},
+};
+
+static void test_lint_errors(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(lint_cases); i++) {
+        const lint_case *c = &lint_cases[i];
+        pack p;
+        const char *files[] = {"bad.rules", c->bad, "a-nova.rules", nova_rules_alone, NULL};
+        pack_write(&p, files);
+        rca_err rc = pack_load(&p, c->check_samples);
+        if (rc != RCA_ESYNTAX) {
+            tu_diag_dump(&p.d);
+            fail_msg("%s: loaded with %s", c->name, rca_err_str(rc));
+        }
+        assert_null(p.r);
+        unsigned line = line_of(c->bad, c->at, NULL);
+        if (!line)
+            fail_msg("%s: bad test, '%s' not in the rule text", c->name, c->at);
+        const tu_msg *m = expect_error_at(&p, c->message, "bad.rules", line);
+        if (strstr(c->message, "first defined") && !strstr(m->text, "a-nova.rules:2)"))
+            fail_msg("%s: \"%s\" does not say where the first one is (a-nova.rules:2)", c->name, m->text);
+        pack_free(&p);
+    }
+}
+
+/* What lint prints for one mistake: the caret under the unknown key (not under its value), and one
+ * error for one bad SQL text (not one per sample). */
+static void test_lint_error_details(void **state)
+{
+    (void)state;
+    static const char unknown_key[] = RULE_HEAD("r-key") GOOD_MATCH GOOD_TITLE "  colour    red\n" GOOD_SAMPLES;
+    pack p;
+    const char *files[] = {"bad.rules", unknown_key, NULL};
+    pack_write(&p, files);
+    assert_int_equal(pack_load(&p, 1), RCA_ESYNTAX);
+    unsigned col = 0, line = line_of(unknown_key, "colour", &col);
+    const tu_msg *m = expect_error_at(&p, "unknown key 'colour'", "bad.rules", line);
+    unsigned got = m->col;
+    pack_free(&p);
+
+    static const char bad_sql[] =
+        "check c-sql\n  code      disk-ok\n  severity  info\n  sql       SELECT x FROM no_such_table\n"
+        "  title     t\n  sample |\n    df host=a kind=blocks\n  sample |\n    df host=b kind=blocks\n"
+        "  nosample |\n    df host=a kind=blocks\n";
+    const char *files2[] = {"bad.rules", bad_sql, NULL};
+    pack_write(&p, files2);
+    assert_int_equal(pack_load(&p, 1), RCA_ESYNTAX);
+    size_t sql_errors = 0;
+    for (size_t i = 0; i < p.d.n; i++)
+        sql_errors += p.d.m[i].sev == RCA_DIAG_ERROR && strstr(p.d.m[i].text, "no such table");
+    pack_free(&p);
+    char why[256] = "";
+    if (got != col)
+        snprintf(why, sizeof why, "unknown key: caret at column %u, the key is at column %u. ", got, col);
+    if (sql_errors != 1)
+        snprintf(why + strlen(why), sizeof why - strlen(why), "one bad SQL text gives %zu errors.",
+                 sql_errors);
+    if (why[0])
+        fail_msg("%s", why);
+}
+
+/* A bad regex: PCRE2's own message, and a column pointing at the offending character. */
+static void test_lint_bad_regex(void **state)
+{
+    (void)state;
+    static const char *const regexes[] = {
+        "Timeout for port (?<port>[0-9a-f-]{36}",   /* missing ) */
+        "Timeout for port [z-a]+ now",              /* range out of order */
+        "Timeout (?<port>x)(?<port>y)",             /* duplicate name */
+        "Timeout for port \\",                      /* \ at end */
+    };
+    for (size_t i = 0; i < RCA_ARRAY_LEN(regexes); i++) {
+        /* what PCRE2 says about the regex */
+        int err;
+        PCRE2_SIZE off;
+        pcre2_code *re = pcre2_compile((PCRE2_SPTR)regexes[i], PCRE2_ZERO_TERMINATED,
+                                       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+        assert_null(re);
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+
+        rca_buf text;
+        rca_buf_init(&text);
+        rca_buf_printf(&text, "# a comment\n" RULE_HEAD("r-re") "  match     %s\n" GOOD_TITLE GOOD_SAMPLES,
+                       regexes[i]);
+        pack p;
+        const char *files[] = {"bad.rules", text.p, NULL};
+        pack_write(&p, files);
+        assert_int_equal(pack_load(&p, 1), RCA_ESYNTAX);
+        unsigned col = 0;
+        unsigned line = line_of(text.p, regexes[i], &col);
+        const tu_msg *m = expect_error_at(&p, "bad regex", "bad.rules", line);
+        if (!strstr(m->text, (const char *)msg))
+            fail_msg("\"%s\" does not carry PCRE2's \"%s\"", m->text, (const char *)msg);
+        assert_non_null(strstr(m->text, "r-re"));
+        if (m->col != col + (unsigned)off)
+            fail_msg("regex %zu: column %u, expected %u (regex at %u, PCRE2 offset %u)", i, m->col,
+                     col + (unsigned)off, col, (unsigned)off);
+        /* the caret line is the regex under its column */
+        assert_non_null(m->src);
+        assert_true(strlen(m->src) >= col - 1 + strlen(regexes[i]));
+        assert_memory_equal(m->src + col - 1, regexes[i], strlen(regexes[i]));
+        pack_free(&p);
+        rca_buf_free(&text);
+    }
+}
+
+/* Problems with the pack's own files. */
+static void test_lint_pack_files(void **state)
+{
+    (void)state;
+    pack p;
+    const char *files[] = {"nova.rules", nova_rules_alone, NULL};
+    pack_write(&p, files);
+    tu_write_str(p.dir, "codes.list", "vif-timeout symptom\nport-claim-failed  cause\n");
+    tu_write_str(p.dir, "layout.map", "var/log/nova/nova-compute.log*  log  nova-compute\nbroken\n");
+    assert_int_equal(pack_load(&p, 0), RCA_ESYNTAX);
+    expect_error_at(&p, "expected '<code> <class>'", "codes.list", 2);
+    expect_error_at(&p, "expected <glob> <parser> <service>", "layout.map", 2);
+    pack_free(&p);
+    /* not a folder */
+    tu_diag d;
+    tu_diag_init(&d);
+    rca_rules *r = NULL;
+    assert_int_not_equal(rca_rules_load("/nonexistent/pack", 0, &d.d, &r), RCA_OK);
+    assert_null(r);
+    tu_diag_expect(&d, RCA_DIAG_ERROR, "not a rule pack folder");
+    tu_diag_free(&d);
+}
+
+/* A pack folder without any rule file: an error saying so (and no undefined behaviour on the way:
+ * last in the list, as UBSan stops the program there when it finds some). */
+static void test_lint_no_rule_files(void **state)
+{
+    (void)state;
+    pack p;
+    const char *none[] = {NULL};
+    pack_write(&p, none);
+    assert_int_equal(pack_load(&p, 0), RCA_ESYNTAX);
+    tu_diag_expect(&p.d, RCA_DIAG_ERROR, "no *.rules files");
+    pack_free(&p);
+}
+
+/* A regex written the way PCRE2 documents it must fire on its sample: inline flags, escapes. */
+static void test_lint_regex_features(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *regex, *sample;
+    } cases[] = {
+        {"^Error: (?i)connection refused", "Error: Connection Refused"},
+        {"code \\x41BC failed", "code ABC failed"},
+        {"(?<quote>['\"])ab\\k<quote>", "'ab'"},
+        {"st=[^]]active", "st=Xactive"},
+    };
+    int bad = 0;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(cases); i++) {
+        rca_buf text;
+        rca_buf_init(&text);
+        rca_buf_printf(&text, RULE_HEAD("r-feature") "  match     %s\n" GOOD_TITLE
+                       "  sample    %s\n  nosample  " QUIET "\n",
+                       cases[i].regex, cases[i].sample);
+        pack p;
+        const char *files[] = {"f.rules", text.p, NULL};
+        pack_write(&p, files);
+        rca_err rc = pack_load(&p, 1);
+        if (rc != RCA_OK) {
+            const tu_msg *m = tu_diag_find(&p.d, RCA_DIAG_ERROR, NULL);
+            print_error("lint rejects a correct rule: match %s / sample %s: %s\n", cases[i].regex,
+                        cases[i].sample, m ? m->text : "?");
+            bad++;
+        }
+        pack_free(&p);
+        rca_buf_free(&text);
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* ------------------------------------------------------------------ the literal prefilter */
+
+/* Each regex matches its subject (checked with PCRE2 here); the literal the prefilter requires,
+ * if any, must then be in the subject, or the rule would silently never fire on such lines. */
+static void test_prefilter_never_rejects_a_match(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *regex, *subject;
+    } rows[] = {
+        {"Failed to claim port (?<port>[0-9a-f-]{36})", "Failed to claim port " PORT},
+        {"colou?r mismatch", "color mismatch"},
+        {"abc+d", "abcccd"},
+        {"ab*cdef", "acdef"},
+        {"x{0,2}yz_abc", "yz_abc"},
+        {"(?:abc)?defg", "defg"},
+        {"(abc){0}xyz", "xyz"},
+        {"(?<a>abc)(?<b>defgh)?", "abc"},
+        {"ab(?=cde)cdefgh", "abcdefgh"},
+        {"(?<!abc)defg", "defg"},
+        {"foo(?#comment)bar", "foobar"},
+        {"a|bcd", "a"},
+        {"(foo|barbaz)qux", "fooqux"},
+        {"\\d+ instances", "12 instances"},
+        {"x\\.y\\.z", "x.y.z"},
+        {"\\Qa.b\\E more", "a.b more"},
+        {"^(?<remote>(?:tcp|ssl):[^ ]+): connection attempt failed \\((?<error>[^)]*)\\)",
+         "tcp:192.0.2.10:6642: connection attempt failed (Connection refused)"},
+        {"\\[(?<req>[^]]+)\\] done", "[req-1] done"},
+        {"(?i)timeout", "TIMEOUT"},
+        /* PCRE2 syntax the prefilter must not misread as literal text */
+        {"^Error: (?i)connection refused", "Error: Connection Refused"},
+        {"(?x) foo \\s bar", "foo bar"},
+        {"code \\x41BC failed", "code ABC failed"},
+        {"code \\101BC failed", "code ABC failed"},
+        {"(?<quote>['\"])ab\\k<quote>", "'ab'"},
+        {"[^]]abcdef", "Xabcdef"},
+        {"(*CRLF)abcd", "abcd"},
+    };
+    rca_arena *a = rca_arena_new();
+    rca_buf why;
+    rca_buf_init(&why);
+    for (size_t i = 0; i < RCA_ARRAY_LEN(rows); i++) {
+        int err;
+        PCRE2_SIZE off;
+        pcre2_code *re = pcre2_compile((PCRE2_SPTR)rows[i].regex, PCRE2_ZERO_TERMINATED,
+                                       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+        if (!re)
+            fail_msg("bad test row %zu: %s does not compile", i, rows[i].regex);
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+        int m = pcre2_match(re, (PCRE2_SPTR)rows[i].subject, strlen(rows[i].subject), 0, 0, md, NULL);
+        pcre2_match_data_free(md);
+        pcre2_code_free(re);
+        if (m < 0)
+            fail_msg("bad test row %zu: %s does not match \"%s\"", i, rows[i].regex, rows[i].subject);
+        const char *lit = rules_required_literal(a, rows[i].regex);
+        if (lit && !strstr(rows[i].subject, lit))
+            rca_buf_printf(&why, "  /%s/ matches \"%s\" but the prefilter requires \"%s\"\n",
+                           rows[i].regex, rows[i].subject, lit);
+    }
+    rca_arena_free(a);
+    if (why.n) {
+        print_error("%s", why.p);
+        rca_buf_free(&why);
+        fail_msg("the literal prefilter rejects lines its regex matches");
+    }
+    rca_buf_free(&why);
+}
+
+/* ------------------------------------------------------------------ evaluation */
+
+typedef struct run {
+    pack p;
+    rca_store *s;
+    tu_diag sd;
+    int64_t bundle, host, ovn_file, nova_file, df_file;
+    int64_t ovn_line, nova_line;
+    rca_result *res;
+} run;
+
+static void run_start(run *x)
+{
+    memset(x, 0, sizeof *x);
+    const char *files[] = {"nova/build.rules", nova_rules, "ovn/controller.rules", ovn_rules,
+                           "system/disk.rules", disk_rules, NULL};
+    pack_write(&x->p, files);
+    if (pack_load(&x->p, 0) != RCA_OK) {
+        tu_diag_dump(&x->p.d);
+        fail_msg("pack does not load");
+    }
+    tu_diag_init(&x->sd);
+    assert_int_equal(rca_store_create(":memory:", 0, &x->sd.d, &x->s), RCA_OK);
+    assert_int_equal(rca_store_add_bundle(x->s, "bundle.tar.xz", &x->bundle), RCA_OK);
+    assert_int_equal(rca_store_add_host(x->s, x->bundle, "sosreport-cmp-1-2025-05-02-abcdefg", &x->host), RCA_OK);
+    assert_int_equal(rca_store_set_host(x->s, x->host, "hostname", "cmp-1"), RCA_OK);
+    assert_int_equal(rca_store_add_file(x->s, x->host, "var/log/ovn/ovn-controller.log", "log",
+                                        "ovn-controller", NULL, &x->ovn_file), RCA_OK);
+    assert_int_equal(rca_store_add_file(x->s, x->host, "var/log/nova/nova-compute.log", "log",
+                                        "nova-compute", NULL, &x->nova_file), RCA_OK);
+}
+
+/* One log line through the parser, the store and the line rules, the way analyze feeds them. */
+static void run_line(run *x, int ovn, const char *line)
+{
+    int64_t file = ovn ? x->ovn_file : x->nova_file;
+    int64_t lineno = ovn ? ++x->ovn_line : ++x->nova_line;
+    const char *service = ovn ? "ovn-controller" : "nova-compute";
+    const char *path = ovn ? "var/log/ovn/ovn-controller.log" : "var/log/nova/nova-compute.log";
+    rca_logctx lc = {2025, 5, RCA_LOG_NONE};
+    rca_logline ll;
+    size_t len = strlen(line);
+    rca_parse_log_line(&lc, line, len, &ll);
+    assert_int_not_equal(ll.fmt, RCA_LOG_NONE);
+    double ts = (double)ll.ts_us / 1e6; /* local time is UTC on this host */
+    rca_line_row row = {file, lineno, ts, rca_level_name(ll.level), ll.logger, ll.req, ll.greq,
+                        ll.instance, ll.pid, lineno, (size_t)(ll.msg.p - line), rca_span_make(line, len)};
+    if (!row.level[0])
+        row.level = NULL;
+    assert_int_equal(rca_store_add_line(x->s, &row), RCA_OK);
+    const rca_fileset *fs = rca_rules_for_file(x->p.r, service, path);
+    assert_int_equal(rca_rules_match_line(x->p.r, fs, x->s, x->host, file, lineno, ts, &ll, line,
+                                          len, &x->sd.d),
+                     RCA_OK);
+}
+
+static void run_df(run *x, const char *mount, const char *use_pct, unsigned lineno)
+{
+    if (!x->df_file)
+        assert_int_equal(rca_store_add_file(x->s, x->host, "sos_commands/filesys/df_-al", "df", NULL,
+                                            NULL, &x->df_file), RCA_OK);
+    rca_row_sink sink = rca_store_row_sink(x->s, x->host, x->df_file);
+    static const char *const cols[] = {"kind", "total", "use_pct", "mount"};
+    rca_span vals[] = {rca_span_cstr("blocks"), rca_span_cstr("1000"), rca_span_cstr(use_pct),
+                       rca_span_cstr(mount)};
+    assert_int_equal(sink.row(sink.ctx, "df", lineno, 4, cols, vals), RCA_OK);
+}
+
+static void run_eval(run *x)
+{
+    assert_int_equal(rca_store_finish_ingest(x->s), RCA_OK);
+    rca_err rc = rca_rules_evaluate(x->p.r, x->s, &x->sd.d, &x->res);
+    if (rc) {
+        tu_diag_dump(&x->sd);
+        fail_msg("rca_rules_evaluate: %s", rca_err_str(rc));
+    }
+    assert_int_equal(tu_diag_count(&x->sd, RCA_DIAG_ERROR), 0);
+}
+
+static void run_free(run *x)
+{
+    rca_result_free(x->res);
+    rca_store_free(x->s);
+    tu_diag_free(&x->sd);
+    pack_free(&x->p);
+}
+
+static const rca_finding *finding(const rca_result *res, const char *rule_id)
+{
+    for (size_t i = 0; i < res->nfindings; i++)
+        if (strcmp(res->findings[i].rule, rule_id) == 0)
+            return &res->findings[i];
+    return NULL;
+}
+
+static const char *field(const rca_finding *f, const char *name)
+{
+    for (size_t i = 0; i < f->nfields; i++)
+        if (strcmp(f->fields[i].name, name) == 0)
+            return f->fields[i].value;
+    return NULL;
+}
+
+/* The longest chain that starts at rule `symptom`, or NULL. */
+static const rca_chain *chain_of(const rca_result *res, const char *symptom)
+{
+    const rca_chain *best = NULL;
+    for (size_t i = 0; i < res->nchains; i++)
+        if (res->chains[i].n && strcmp(res->chains[i].steps[0]->rule, symptom) == 0 &&
+            (!best || res->chains[i].n > best->n))
+            best = &res->chains[i];
+    return best;
+}
+
+static int count_rows(void *ctx, int ncols, const char *const *names, const char *const *vals)
+{
+    (void)ncols;
+    (void)names;
+    (void)vals;
+    (*(int *)ctx)++;
+    return 0;
+}
+
+static int causes_stored(run *x)
+{
+    int n = 0;
+    assert_int_equal(rca_store_query(x->s, "SELECT * FROM cause", 1, count_rows, &n, NULL, "t", 0), RCA_OK);
+    return n;
+}
+
+#define OVN_FAIL(t, port) t "|00042|binding|WARN|Failed to claim port " port " for chassis cmp-1-chassis"
+#define OVN_CLAIM(t, port) t "|00043|binding|INFO|Claiming lport " port " for this chassis."
+#define NOVA_TIMEOUT(t, port)                                                                      \
+    "2025-05-02 " t " 4711 ERROR nova.compute.manager [instance: 8e45e1f7-ad4a-4420-aa32-8f6090d6c196] " \
+    "Timeout waiting for vif plugging callback for port " port
+
+/* The symptom comes first in the chain, the root cause last, joined on the port; the symptom's
+ * title takes the chassis from the cause (borrow); evidence cites the lines. */
+static void test_chain(void **state)
+{
+    (void)state;
+    run x;
+    run_start(&x);
+    run_line(&x, 1, "2025-05-02T10:09:00.000Z|00040|main|INFO|OVN internal version is 23.09");
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:10:00.000Z", PORT));
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:15:00.000Z", PORT));
+    run_line(&x, 0, "2025-05-02 10:15:29.874 4711 INFO nova.compute.manager [-] Starting instance...");
+    run_line(&x, 0, NOVA_TIMEOUT("10:20:29.874", PORT));
+    run_eval(&x);
+    const rca_result *res = x.res;
+
+    const rca_finding *root = finding(res, "ovn-claim-failed");
+    const rca_finding *sym = finding(res, "nova-vif-timeout");
+    assert_non_null(root);
+    assert_non_null(sym);
+    assert_string_equal(root->cls, "root");
+    assert_string_equal(root->code, "port-claim-failed");
+    assert_string_equal(root->severity, "critical");
+    assert_int_equal(root->count, 2);
+    assert_string_equal(root->title, "ovn-controller on cmp-1 cannot claim " PORT);
+    assert_string_equal(root->host, "cmp-1");
+    assert_string_equal(field(root, "port"), PORT);
+    assert_true(fabs(root->first_ts - 1746180600.0) < 0.01);
+    assert_true(fabs(root->last_ts - 1746180900.0) < 0.01);
+    assert_non_null(root->refs);
+    assert_string_equal(root->refs[0], "https://docs.ovn.org/");
+    assert_null(root->refs[1]);
+    /* evidence: where the lines are, as written */
+    assert_true(root->nev >= 1);
+    assert_string_equal(root->ev[0].host, "cmp-1");
+    assert_string_equal(root->ev[0].path, "var/log/ovn/ovn-controller.log");
+    assert_int_equal(root->ev[0].line, 2);
+    assert_string_equal(root->ev[0].text, OVN_FAIL("2025-05-02T10:10:00.000Z", PORT));
+
+    assert_string_equal(sym->cls, "symptom");
+    assert_string_equal(sym->severity, "error");
+    assert_string_equal(field(sym, "chassis"), "cmp-1-chassis");
+    assert_string_equal(sym->title, "VIF " PORT " timed out on cmp-1 (chassis cmp-1-chassis)");
+    assert_string_equal(sym->explain, "nova waited for network-vif-plugged and gave up.");
+    assert_string_equal(sym->remedy, "Look at the port's binding.");
+    assert_int_equal(sym->ev[0].line, 2);
+
+    const rca_chain *c = chain_of(res, "nova-vif-timeout");
+    assert_non_null(c);
+    assert_int_equal(c->n, 2);
+    assert_ptr_equal(c->steps[0]->rule, sym->rule);
+    assert_string_equal(c->steps[0]->rule, "nova-vif-timeout");
+    assert_string_equal(c->steps[1]->rule, "ovn-claim-failed");
+    assert_string_equal(c->keys[0], "port=" PORT);
+    /* the most likely chain comes first */
+    assert_ptr_equal(&res->chains[0], c);
+    assert_int_equal(causes_stored(&x), 1);
+    /* the marker is not a finding; the healthy check found nothing to say (no df here) */
+    assert_null(finding(res, "ovn-port-claimed"));
+    assert_int_equal(res->nruled_out, 0);
+    assert_int_equal(res->nhosts, 1);
+    assert_string_equal(res->hosts[0].name, "cmp-1");
+    /* most severe first */
+    assert_string_equal(res->findings[0].rule, "ovn-claim-failed");
+    run_free(&x);
+}
+
+/* A kept database (--db) says the same as the report: the findings, their causal link, and
+ * evidence that cites its host, file and line (README: every fact carries host_id, file_id, lineno). */
+static void test_stored_findings(void **state)
+{
+    (void)state;
+    run x;
+    run_start(&x);
+    run_line(&x, 1, "2025-05-02T10:09:00.000Z|00040|main|INFO|OVN internal version is 23.09");
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:10:00.000Z", PORT));
+    run_line(&x, 0, NOVA_TIMEOUT("10:20:29.874", PORT));
+    run_eval(&x);
+    int n = 0;
+    assert_int_equal(rca_store_query(x.s, "SELECT 1 FROM cause c JOIN finding a ON a.id = c.cause_id "
+                                          "JOIN finding b ON b.id = c.effect_id WHERE a.rule = "
+                                          "'ovn-claim-failed' AND b.rule = 'nova-vif-timeout' AND "
+                                          "c.key = 'port=" PORT "'",
+                                     1, count_rows, &n, NULL, "t", 0), RCA_OK);
+    assert_int_equal(n, 1);
+    n = 0;
+    assert_int_equal(rca_store_query(x.s, "SELECT 1 FROM finding WHERE rule = 'ovn-claim-failed' AND "
+                                          "class = 'root' AND severity = 'critical' AND host_id = 1 "
+                                          "AND count = 1 AND json_extract(fields, '$.port') = '" PORT "'",
+                                     1, count_rows, &n, NULL, "t", 0), RCA_OK);
+    assert_int_equal(n, 1);
+    n = 0;
+    assert_int_equal(rca_store_query(x.s, "SELECT 1 FROM evidence e JOIN finding f ON f.id = e.finding_id "
+                                          "WHERE f.rule = 'ovn-claim-failed' AND e.lineno = 2 AND "
+                                          "e.host_id = 1",
+                                     1, count_rows, &n, NULL, "t", 0), RCA_OK);
+    assert_int_equal(n, 1);
+    n = 0;
+    assert_int_equal(rca_store_query(x.s, "SELECT 1 FROM evidence e JOIN finding f ON f.id = e.finding_id "
+                                          "JOIN file l ON l.id = e.file_id WHERE f.rule = 'ovn-claim-failed' "
+                                          "AND l.path = 'var/log/ovn/ovn-controller.log' AND e.lineno = 2",
+                                     1, count_rows, &n, NULL, "t", 0), RCA_OK);
+    run_free(&x);
+    if (n != 1)
+        fail_msg("the stored evidence of a finding does not name its file (evidence.file_id is NULL)");
+}
+
+/* A port that is not the one nova waited for explains nothing. */
+static void test_chain_needs_the_same_key(void **state)
+{
+    (void)state;
+    run x;
+    run_start(&x);
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:10:00.000Z", PORT2));
+    run_line(&x, 0, NOVA_TIMEOUT("10:20:29.874", PORT));
+    run_eval(&x);
+    const rca_chain *c = chain_of(x.res, "nova-vif-timeout");
+    assert_true(!c || c->n == 1);
+    assert_int_equal(causes_stored(&x), 0);
+    /* and nothing to borrow from */
+    assert_null(field(finding(x.res, "nova-vif-timeout"), "chassis"));
+    run_free(&x);
+}
+
+/* A cause that starts after the effect has ended (beyond the clock-skew allowance) does not
+ * explain it; one that starts a little after the effect, within the allowance, still does. */
+static void test_time_relation(void **state)
+{
+    (void)state;
+    run x;
+    run_start(&x);
+    run_line(&x, 0, NOVA_TIMEOUT("10:20:29.874", PORT));
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:40:00.000Z", PORT));
+    run_eval(&x);
+    const rca_chain *c = chain_of(x.res, "nova-vif-timeout");
+    assert_non_null(c);
+    assert_int_equal(c->n, 1);
+    assert_int_equal(causes_stored(&x), 0);
+    /* the two findings are still there */
+    assert_non_null(finding(x.res, "ovn-claim-failed"));
+    run_free(&x);
+
+    run_start(&x);
+    run_line(&x, 0, NOVA_TIMEOUT("10:20:29.874", PORT));
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:21:00.000Z", PORT));
+    run_eval(&x);
+    c = chain_of(x.res, "nova-vif-timeout");
+    assert_non_null(c);
+    assert_int_equal(c->n, 2);
+    run_free(&x);
+}
+
+/* A recovery marker for the same port after the cause closes its window: a symptom after that
+ * is not explained by it, and the cause is history (warning, "recovered at"). */
+static void test_until(void **state)
+{
+    (void)state;
+    run x;
+    run_start(&x);
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:10:00.000Z", PORT));
+    run_line(&x, 1, OVN_CLAIM("2025-05-02T10:12:00.000Z", PORT));
+    run_line(&x, 0, NOVA_TIMEOUT("10:20:29.874", PORT));
+    run_eval(&x);
+    const rca_finding *root = finding(x.res, "ovn-claim-failed");
+    assert_non_null(root);
+    assert_string_equal(root->severity, "warning");
+    assert_non_null(strstr(root->title, "recovered at 2025-05-02 10:12:00 UTC"));
+    assert_string_equal(field(root, "until"), "2025-05-02 10:12:00");
+    const rca_chain *c = chain_of(x.res, "nova-vif-timeout");
+    assert_non_null(c);
+    assert_int_equal(c->n, 1);
+    assert_int_equal(causes_stored(&x), 0);
+    run_free(&x);
+
+    /* a marker for another port, or before the cause, closes nothing */
+    run_start(&x);
+    run_line(&x, 1, OVN_CLAIM("2025-05-02T10:05:00.000Z", PORT));
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:10:00.000Z", PORT));
+    run_line(&x, 1, OVN_CLAIM("2025-05-02T10:12:00.000Z", PORT2));
+    run_line(&x, 0, NOVA_TIMEOUT("10:20:29.874", PORT));
+    run_eval(&x);
+    root = finding(x.res, "ovn-claim-failed");
+    assert_non_null(root);
+    assert_string_equal(root->severity, "critical");
+    assert_null(strstr(root->title, "recovered"));
+    assert_null(field(root, "until"));
+    c = chain_of(x.res, "nova-vif-timeout");
+    assert_non_null(c);
+    assert_int_equal(c->n, 2);
+    run_free(&x);
+}
+
+/* A cause that failed, recovered and failed again: the standing outage is the last episode. It
+ * starts after the recovery, counts its own lines, and explains only what followed it. */
+static void test_until_episodes(void **state)
+{
+    (void)state;
+    run x;
+    run_start(&x);
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:00:00.000Z", PORT));
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:01:00.000Z", PORT));
+    run_line(&x, 1, OVN_CLAIM("2025-05-02T10:10:00.000Z", PORT));
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:30:00.000Z", PORT));
+    run_line(&x, 0, NOVA_TIMEOUT("10:20:29.874", PORT)); /* during the recovered gap */
+    run_eval(&x);
+    const rca_finding *root = finding(x.res, "ovn-claim-failed");
+    assert_non_null(root);
+    assert_string_equal(root->severity, "critical");
+    assert_null(field(root, "until"));
+    assert_true(fabs(root->first_ts - 1746181800.0) < 0.01);
+    assert_int_equal(root->count, 1);
+    assert_true(root->nev >= 1);
+    assert_int_equal(root->ev[0].line, 4);
+    const rca_chain *c = chain_of(x.res, "nova-vif-timeout");
+    assert_non_null(c);
+    assert_int_equal(c->n, 1);
+    run_free(&x);
+
+    run_start(&x);
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:00:00.000Z", PORT));
+    run_line(&x, 1, OVN_CLAIM("2025-05-02T10:10:00.000Z", PORT));
+    run_line(&x, 1, OVN_FAIL("2025-05-02T10:30:00.000Z", PORT));
+    run_line(&x, 0, NOVA_TIMEOUT("10:35:29.874", PORT)); /* during the standing outage */
+    run_eval(&x);
+    c = chain_of(x.res, "nova-vif-timeout");
+    assert_non_null(c);
+    assert_int_equal(c->n, 2);
+    run_free(&x);
+}
+
+/* Healthy check rows come out as "ruled out" with their figures; unhealthy ones do not. */
+static void test_ruled_out(void **state)
+{
+    (void)state;
+    run x;
+    run_start(&x);
+    run_df(&x, "/", "40", 2);
+    run_df(&x, "/var", "97", 3);
+    run_line(&x, 0, NOVA_TIMEOUT("10:20:29.874", PORT));
+    run_eval(&x);
+    assert_int_equal(x.res->nruled_out, 1);
+    const rca_finding *f = x.res->ruled_out[0];
+    assert_string_equal(f->rule, "disk-ok");
+    assert_string_equal(f->cls, "ruled-out");
+    assert_string_equal(f->severity, "info");
+    assert_string_equal(f->title, "disk on cmp-1: / is 40% used");
+    assert_string_equal(field(f, "mount"), "/");
+    assert_string_equal(field(f, "use_pct"), "40");
+    assert_string_equal(f->host, "cmp-1");
+    for (size_t i = 0; i < x.res->nfindings; i++)
+        assert_null(strstr(x.res->findings[i].title, "/var"));
+    /* a ruled-out finding is never a cause in a chain */
+    const rca_chain *c = chain_of(x.res, "nova-vif-timeout");
+    assert_non_null(c);
+    assert_int_equal(c->n, 1);
+    run_free(&x);
+}
+
+/* A line that no rule selects, or whose level or logger does not fit, makes no finding. */
+static void test_selectors(void **state)
+{
+    (void)state;
+    run x;
+    run_start(&x);
+    /* the right text from another logger than `binding` */
+    run_line(&x, 1, "2025-05-02T10:10:00.000Z|00042|main|WARN|Failed to claim port " PORT " for chassis c");
+    /* nova's text in ovn-controller's log is not a nova finding */
+    run_line(&x, 1, "2025-05-02T10:11:00.000Z|00044|binding|WARN|Timeout waiting for vif plugging callback for port " PORT);
+    run_eval(&x);
+    assert_int_equal(x.res->nfindings, 0);
+    assert_int_equal(x.res->nchains, 0);
+    run_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_pack_loads),
+        cmocka_unit_test(test_lint_errors),
+        cmocka_unit_test(test_lint_error_details),
+        cmocka_unit_test(test_lint_bad_regex),
+        cmocka_unit_test(test_lint_pack_files),
+        cmocka_unit_test(test_lint_regex_features),
+        cmocka_unit_test(test_prefilter_never_rejects_a_match),
+        cmocka_unit_test(test_chain),
+        cmocka_unit_test(test_stored_findings),
+        cmocka_unit_test(test_chain_needs_the_same_key),
+        cmocka_unit_test(test_time_relation),
+        cmocka_unit_test(test_until),
+        cmocka_unit_test(test_until_episodes),
+        cmocka_unit_test(test_ruled_out),
+        cmocka_unit_test(test_selectors),
+        cmocka_unit_test(test_lint_no_rule_files),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
