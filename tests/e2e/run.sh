@@ -59,6 +59,44 @@ grep -q '"code": "ovn-sb-unreachable"' "$j" && ok || ko "incident: no ovn-sb-unr
 grep -q '"code": "disk-ok"' "$j" && ok || ko "incident: disk not ruled out"
 grep -q '"code": "memory-ok"' "$j" && ok || ko "incident: memory not ruled out"
 
+# The same incident in other deployment layouts must give the same root cause: rules select files
+# by service through the layout map, never by one path.
+relayout() {
+  # relayout NAME: copy the incident and move its files the way that deployment lays them out
+  dst="$work/layout-$1"
+  rm -rf "$dst"; cp -a "$inc" "$dst"
+  for r in "$dst"/sosreport-*; do
+    case $1 in
+      kolla)
+        mv_to() { [ -e "$r/$1" ] || return 0; mkdir -p "$(dirname "$r/$2")"; mv "$r/$1" "$r/$2"; }
+        for f in "$r"/var/log/nova/*; do [ -e "$f" ] && mv_to "var/log/nova/$(basename "$f")" "var/log/kolla/nova/$(basename "$f")"; done
+        mv_to var/log/neutron/neutron-server.log var/log/kolla/neutron/neutron-server.log
+        mv_to var/log/ovn/ovn-controller.log var/log/kolla/openvswitch/ovn-controller.log ;;
+      tripleo)
+        mv_to() { [ -e "$r/$1" ] || return 0; mkdir -p "$(dirname "$r/$2")"; mv "$r/$1" "$r/$2"; }
+        for f in "$r"/var/log/nova/*; do [ -e "$f" ] && mv_to "var/log/nova/$(basename "$f")" "var/log/containers/nova/$(basename "$f")"; done
+        mv_to var/log/neutron/neutron-server.log var/log/containers/neutron/server.log
+        mv_to var/log/ovn/ovn-controller.log var/log/containers/openvswitch/ovn-controller.log
+        for f in "$r"/sos_commands/ovn_central/*; do
+          [ -e "$f" ] && mv "$f" "$(dirname "$f")/podman_exec_ovn-dbs-bundle-podman-0_$(basename "$f")"
+        done ;;
+      snap)
+        for f in "$r"/sos_commands/openvswitch/ovs-vsctl_*; do
+          [ -e "$f" ] && mv "$f" "$(dirname "$f")/openstack-hypervisor.$(basename "$f")"
+        done ;;
+    esac
+  done
+}
+for layout in kolla tripleo snap; do
+  relayout "$layout"
+  if analyze "layout-$layout" 1 "$work/layout-$layout"; then
+    j="$work/layout-$layout.json"
+    sed -n '/"root_causes"/,/"ruled_out"/p' "$j" > "$j.rc"
+    if grep -q '"code": "ovn-sb-unreachable"' "$j.rc" && grep -q '"code": "vif-plug-timeout"' "$j.rc"
+    then ok; else ko "layout $layout: the root cause chain is not found"; fi
+  fi
+done
+
 healthy="$top/testdata/healthy-cloud"
 sh "$here/pack.sh" "$healthy" "$work/healthy" xz
 if analyze healthy 0 "$work"/healthy/sosreport-*.tar.xz; then
