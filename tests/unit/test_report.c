@@ -97,7 +97,7 @@ static void add_evidence(rca_result *r, rca_finding *f, const char *host, const 
         assert_non_null(f->ev);
     }
     assert_true(f->nev < 8);
-    f->ev[f->nev++] = (rca_evidence){host, path, line, text};
+    f->ev[f->nev++] = (rca_evidence){host, path, line, text, 0};
 }
 
 static void add_field(rca_result *r, rca_finding *f, const char *name, const char *value)
