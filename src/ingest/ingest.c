@@ -744,7 +744,8 @@ static int list_dir(const char *dir, char ***out, size_t *n)
         (*n)++;
     }
     closedir(d);
-    qsort(*out, *n, sizeof **out, cmp_names);
+    if (*n > 1)
+        qsort(*out, *n, sizeof **out, cmp_names);
     return 0;
 }
 
