@@ -269,8 +269,7 @@ rca_err rca_store_finish_ingest(rca_store *s)
     rca_err rc = rca_store_exec(s, indexes);
     if (!rc)
         rc = rca_store_exec(s, rca_views_sql);
-    if (!rc)
-        rc = rca_store_exec(s, "ANALYZE");
+
     return rc;
 }
 
