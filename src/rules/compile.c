@@ -332,9 +332,8 @@ static rca_err compile_rule(rca_rules *r, rule *ru, rca_diag *diag)
         if (!m->re) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(err, msg, sizeof msg);
-            char src[512];
-            snprintf(src, sizeof src, "%*s%s", (int)(m->col - 1), "", m->src);
-            rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, m->line, m->col + (unsigned)off, src,
+            rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, m->line, m->col + (unsigned)off,
+                      m->line_text,
                       "rule %s: bad regex: %s", ru->id, (const char *)msg);
             rc = RCA_ESYNTAX;
             continue;

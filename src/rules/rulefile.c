@@ -325,6 +325,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
             arr[ru->nmatch - 1].src = rca_arena_strdup(a, v);
             arr[ru->nmatch - 1].line = line;
             arr[ru->nmatch - 1].col = col;
+            arr[ru->nmatch - 1].line_text = rca_arena_strdup(a, p->src);
         }
     } else if (strcmp(key, "literal") == 0) {
         if (ru->nmatch == 0) {

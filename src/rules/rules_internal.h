@@ -11,6 +11,7 @@
 typedef struct rule_match {
     char *src;             /* the regex as written */
     unsigned line, col;    /* where it was written (col of the regex's first character) */
+    char *line_text;       /* the whole source line, for the caret under a regex error */
     pcre2_code *re;
     char *literal;         /* a literal every match contains (prefilter), or NULL */
     size_t literal_len;
