@@ -11,7 +11,8 @@
 
 typedef struct rca_store rca_store;
 
-/* Create a fresh database at `path` (":memory:" for none). A file database is built under a
+/* Create a fresh database at `path`: NULL for a private temporary one (removed on close, memory
+ * bounded by the page cache), ":memory:" for one held in memory. A file database is built under a
  * temporary name in the same folder and renamed into place by rca_store_commit; rca_store_free
  * without commit removes it. Fails with RCA_EIO if `path` exists and `overwrite` is 0.
  * On success *out owns the store. */

@@ -158,7 +158,7 @@ static int run_fixture(const rule *ru, const sample *sm, rca_diag *diag)
     fixture fx;
     memset(&fx, 0, sizeof fx);
     int rows = -1;
-    if (rca_store_create(NULL, 1, diag, &fx.s))
+    if (rca_store_create(":memory:", 1, diag, &fx.s))
         return -1;
     if (rca_store_add_bundle(fx.s, "fixture", &fx.bundle))
         goto done;
@@ -195,7 +195,7 @@ done:
 static int check_sql_ok(const rule *ru, rca_diag *diag)
 {
     rca_store *s;
-    if (rca_store_create(NULL, 1, diag, &s))
+    if (rca_store_create(":memory:", 1, diag, &s))
         return 0;
     int ok = rca_store_finish_ingest(s) == RCA_OK &&
              rca_store_check_sql(s, ru->sql, diag, ru->file, ru->sql_line) == RCA_OK;

@@ -157,7 +157,9 @@ rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_st
         return RCA_ENOMEM;
     s->diag = diag;
     rca_buf_init(&s->sql);
-    const char *open_path = ":memory:";
+    /* No path: SQLite's private temporary database, which lives in the page cache and spills to
+     * an unlinked file, so that memory stays bounded whatever the bundle's size. */
+    const char *open_path = path && strcmp(path, ":memory:") == 0 ? ":memory:" : "";
     if (path && strcmp(path, ":memory:") != 0) {
         struct stat st;
         if (!overwrite && lstat(path, &st) == 0) {
@@ -191,8 +193,8 @@ rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_st
         goto fail;
     }
     if ((rc = rca_store_exec(s, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                                "PRAGMA locking_mode=EXCLUSIVE; PRAGMA temp_store=MEMORY;"
-                                "PRAGMA cache_size=-65536; PRAGMA foreign_keys=OFF;")) ||
+                                "PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536;"
+                                "PRAGMA foreign_keys=OFF;")) ||
         (rc = register_functions(s)) || (rc = rca_store_exec(s, "BEGIN")))
         goto fail;
     s->in_txn = 1;
