@@ -36,6 +36,7 @@ CREATE TABLE file(
   bytes INTEGER,                 -- uncompressed bytes read
   lines INTEGER,
   first_ts REAL, last_ts REAL,   -- UTC epoch seconds of the first/last timestamped line (logs)
+  line_base INTEGER,             -- rowid in `line` of this file's line 1 (line n is line_base+n-1)
   status TEXT NOT NULL DEFAULT 'ok' -- ok | truncated | partial
 );
 

@@ -35,6 +35,7 @@ struct rca_store {
     row_stmt rows[ROW_CACHE];
     size_t nrows;
     rca_buf sql;         /* scratch */
+    int64_t next_line;   /* rowid of the next `line` row: lines of a file are consecutive */
 };
 
 /* Tables parsers may fill through the row sink. */
@@ -156,6 +157,7 @@ rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_st
     if (!s)
         return RCA_ENOMEM;
     s->diag = diag;
+    s->next_line = 1;
     rca_buf_init(&s->sql);
     /* No path: SQLite's private temporary database, which lives in the page cache and spills to
      * an unlinked file, so that memory stays bounded whatever the bundle's size. */
@@ -183,8 +185,10 @@ rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_st
             building = 1;
         }
     }
+    /* one thread uses the connection: no mutexes */
     if (sqlite3_open_v2(open_path, &s->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW |
+                            SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
         rca_diagf(diag, RCA_DIAG_ERROR, path ? path : "database", NULL, 0, 0, NULL,
                   "cannot create the database: %s",
@@ -201,11 +205,12 @@ rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_st
     if ((rc = rca_store_exec(s, rca_schema_sql)))
         goto fail;
     if ((rc = prepare(s,
-                      "INSERT INTO line(file_id,lineno,ts,level,logger,pid,req,greq,instance,rec,"
-                      "msg_off,raw) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                      "INSERT INTO line(rowid,file_id,lineno,ts,level,logger,pid,req,greq,instance,"
+                      "rec,msg_off,raw) VALUES(?13,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
                       &s->ins_line)) ||
         (rc = prepare(s,
-                      "INSERT INTO file(host_id,path,parser,service,via) VALUES(?,?,?,?,?)",
+                      "INSERT INTO file(host_id,path,parser,service,via,line_base) "
+                      "VALUES(?,?,?,?,?,?)",
                       &s->ins_file)) ||
         (rc = prepare(s,
                       "UPDATE file SET bytes=?,lines=?,first_ts=?,last_ts=?,status=? WHERE id=?",
@@ -263,7 +268,7 @@ rca_err rca_store_finish_ingest(rca_store *s)
     static const char indexes[] =
         "CREATE INDEX line_instance ON line(instance) WHERE instance IS NOT NULL;"
         "CREATE INDEX line_req ON line(req) WHERE req IS NOT NULL;"
-        "CREATE INDEX line_ts ON line(ts);"
+
         "CREATE INDEX ovsdb_lookup ON ovsdb(db, tbl, col, value);"
         "CREATE INDEX ovsdb_row ON ovsdb(host_id, db, tbl, uuid);"
         "CREATE INDEX hit_rule ON hit(rule);"
@@ -442,6 +447,7 @@ rca_err rca_store_add_file(rca_store *s, int64_t host_id, const char *path, cons
     bind_text(s->ins_file, 3, parser);
     bind_text(s->ins_file, 4, service);
     bind_text(s->ins_file, 5, via);
+    sqlite3_bind_int64(s->ins_file, 6, s->next_line);
     rca_err rc = step_done(s, s->ins_file, "cannot add a file");
     if (!rc)
         *out_id = sqlite3_last_insert_rowid(s->db);
@@ -497,6 +503,7 @@ rca_err rca_store_add_line(rca_store *s, const rca_line_row *r)
     sqlite3_bind_int64(st, 10, r->rec);
     sqlite3_bind_int64(st, 11, (sqlite3_int64)r->msg_off);
     sqlite3_bind_text(st, 12, r->raw.p ? r->raw.p : "", (int)r->raw.n, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 13, s->next_line++);
     return step_done(s, st, "cannot add a log line");
 }
 
@@ -764,7 +771,11 @@ rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_b
 {
     sqlite3_stmt *st;
     rca_buf_reset(out);
-    rca_err rc = prepare(s, "SELECT raw FROM line WHERE file_id=? AND lineno=?", &st);
+    /* a file's lines are consecutive rows: no index needed to find one */
+    rca_err rc = prepare(s,
+                         "SELECT raw FROM line WHERE rowid = (SELECT line_base FROM file "
+                         "WHERE id = ?1) + ?2 - 1 AND file_id = ?1",
+                         &st);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, file_id);
