@@ -34,7 +34,8 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN       := $(BUILD)/sosrca
 LIBA      := $(BUILD)/libsosrca.a
 
-.PHONY: all deps demo check test unit e2e lint-rules corpus asan update-golden install clean
+.PHONY: all deps demo check test unit e2e lint-rules corpus asan update-golden install clean \
+        fuzz fuzz-targets bad bench
 
 all: deps
 	@$(MAKE) --no-print-directory $(BIN)
@@ -87,6 +88,7 @@ test: $(BIN) $(UNIT_BIN)
 	@$(BIN) rules lint rules
 	@sh tests/e2e/run.sh $(BIN)
 	@sh tests/e2e/corpus.sh $(BIN)
+	@sh tests/bad/run.sh $(BIN)
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -96,6 +98,12 @@ e2e: $(BIN)
 
 corpus: $(BIN)
 	@sh tests/e2e/corpus.sh $(BIN)
+
+# The benchmark of issue 3: BENCH_SIZE (bytes, default 1 GiB) and BENCH_RUNS (default 3); the
+# figures go to stdout and build/bench/results.txt (tests/bench/bench.sh, docs/performance.md).
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@sh tests/bench/bench.sh $(BIN)
 
 lint-rules: $(BIN)
 	$(BIN) rules lint rules
@@ -108,6 +116,31 @@ update-golden: deps
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
 	  SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+# Damaged and hostile bundles and rule packs (tests/bad/gen.sh makes them at run time).
+bad: $(BIN)
+	@sh tests/bad/run.sh $(BIN)
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang and ASan+UBSan in build/fuzz/, then run
+# for FUZZ_SECONDS each after replaying their regression inputs (tests/fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) OPT="-O1 -g" \
+	  SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  fuzz-targets
+	@sh tests/fuzz/seeds.sh build/fuzz/seeds
+	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
+
+fuzz-targets: $(FUZZ_BIN)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIBA)
+	@printf '  CC LD   %s\n' $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DRCA_SRCDIR='"$(CURDIR)"' -fsanitize=fuzzer -Isrc -o $@ $< \
+	  $(LIBA) $(LDLIBS_ALL)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sosrca

@@ -16,7 +16,7 @@
 
 #include "ingest_internal.h"
 
-enum { MAX_LINK_HOPS = 40 };
+enum { MAX_LINK_HOPS = 40, MAX_DIR_LEVELS = 128 };
 
 rca_limits rca_limits_default(void)
 {
@@ -123,8 +123,22 @@ typedef struct walker {
     int damaged;
     rca_buf partial;       /* why the bundle was read only in part */
     int flat;              /* the bundle has no top folder: every entry is in one report */
-    char last_good[PATH_MAX];
+    int reports;           /* reports begun in this bundle */
+    int entry_damaged;     /* the entry being visited could not be read whole */
+    unsigned hostile;      /* entries skipped for their name (absolute, climbing, too long) */
+    unsigned special;      /* wanted paths that are fifos, devices or sockets */
+    int stop;              /* STOP_OUTER or STOP_LIMIT: the walk of the bundle ends */
+    char last_good[PATH_MAX]; /* the last entry read whole, for the damage message */
 } walker;
+
+/* Per-entry warnings about hostile names or special files are sent for the first few entries only;
+ * the rest are counted and summed up once at the end of the bundle, so that a crafted archive
+ * cannot bury the warnings that matter under thousands of these. */
+enum { SHOWN_PER_KIND = 10 };
+
+/* Why a walk stops early (walker.stop). Damage inside a nested archive alone does not stop the
+ * archive around it. */
+enum { STOP_OUTER = 1, STOP_LIMIT = 2 };
 
 static void report_free(report *r)
 {
@@ -166,6 +180,7 @@ static rca_err ensure_begun(walker *w)
     if (w->rep->begun)
         return RCA_OK;
     w->rep->begun = 1;
+    w->reports++;
     return w->v->report_begin(w->v->ctx, w->bundle, w->rep->name);
 }
 
@@ -219,6 +234,37 @@ static const char *link_status(const report *r, size_t idx, char *resolved, size
     return "loop";
 }
 
+/* A wanted link whose target was never read (in an archive the target must come after the link):
+ * say why, naming the link. */
+static void report_unread_link(walker *w, const report *r, const pending_rec *p)
+{
+    int li = find_link(r, p->link);
+    char resolved[PATH_MAX] = "";
+    int inside = 0;
+    const char *st =
+        li >= 0 ? link_status(r, (size_t)li, resolved, sizeof resolved, &inside) : "dangling";
+    if (strcmp(st, "loop") == 0)
+        rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, p->link, 0, 0, NULL,
+                  "symlink loop (or a chain of more than %d links); not read", MAX_LINK_HOPS);
+    else if (strcmp(st, "outside") == 0)
+        rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, p->link, 0, 0, NULL,
+                  "symlink chain leaves the report; not followed");
+    else if (strcmp(st, "dangling") == 0)
+        rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, p->link, 0, 0, NULL,
+                  "symlink to %s, which is not in the report; not read",
+                  resolved[0] ? resolved : p->target);
+    else if (find_link(r, p->target) >= 0)
+        rca_diagf(w->diag, RCA_DIAG_NOTE, w->bundle, p->link, 0, 0, NULL,
+                  "symlink to another symlink (%s): chains are not followed inside an archive; "
+                  "not read",
+                  p->target);
+    else
+        rca_diagf(w->diag, RCA_DIAG_NOTE, w->bundle, p->link, 0, 0, NULL,
+                  "symlink to %s: the target came earlier in the archive under a name the "
+                  "layout map does not know; not read",
+                  p->target);
+}
+
 static rca_err report_finish(walker *w)
 {
     report *r = w->rep;
@@ -233,13 +279,9 @@ static rca_err report_finish(walker *w)
             rc = w->v->link(w->v->ctx, r->links[i].path, r->links[i].target,
                             inside ? resolved : NULL, st);
         }
-        for (size_t i = 0; i < r->npending && !rc; i++) {
-            if (r->pending[i].cls && pathset_has(&r->seen, r->pending[i].target))
-                rca_diagf(w->diag, RCA_DIAG_NOTE, w->bundle, r->pending[i].link, 0, 0, NULL,
-                          "symlink to %s: the target came earlier in the archive under a name "
-                          "the layout map does not know; not read",
-                          r->pending[i].target);
-        }
+        for (size_t i = 0; i < r->npending && !rc; i++)
+            if (r->pending[i].cls)
+                report_unread_link(w, r, &r->pending[i]);
         if (!rc)
             rc = w->v->report_end(w->v->ctx);
     }
@@ -347,6 +389,7 @@ typedef struct nested_src {
     int fd;
     char buf[65536];
     int64_t consumed;
+    int outer_failed; /* the archive (or file) around it could not be read: not the nested data */
 } nested_src;
 
 static la_ssize_t nested_read(struct archive *a, void *cd, const void **buf)
@@ -359,7 +402,9 @@ static la_ssize_t nested_read(struct archive *a, void *cd, const void **buf)
         if (r == ARCHIVE_EOF)
             return 0;
         if (r < ARCHIVE_WARN) {
-            archive_set_error(a, EIO, "%s", archive_error_string(s->outer));
+            const char *msg = archive_error_string(s->outer);
+            archive_set_error(a, EIO, "%s", msg ? msg : "read error");
+            s->outer_failed = 1;
             return -1;
         }
         s->consumed += (int64_t)size;
@@ -371,6 +416,7 @@ static la_ssize_t nested_read(struct archive *a, void *cd, const void **buf)
     while (got < 0 && errno == EINTR);
     if (got < 0) {
         archive_set_error(a, errno, "%s", strerror(errno));
+        s->outer_failed = 1;
         return -1;
     }
     *buf = s->buf;
@@ -412,9 +458,23 @@ static rca_err walk_nested(walker *w, struct archive *outer, int fd, walk_kind k
     if (archive_read_open(a, src, NULL, nested_read, NULL) != ARCHIVE_OK) {
         rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, entry_path, 0, 0, NULL,
                   "nested archive cannot be read (%s); skipped", archive_error_string(a));
+        w->entry_damaged = 1;
+        if (src->outer_failed) {
+            w->stop = STOP_OUTER;
+            rc = RCA_EARCHIVE;
+        }
         goto done;
     }
     rc = walk_archive(w, a, kind, dirprefix, name, depth + 1);
+    if (rc == RCA_EARCHIVE) {
+        w->entry_damaged = 1;
+        if (src->outer_failed && !w->stop)
+            w->stop = STOP_OUTER;
+        /* Only the nested archive is damaged: that was reported, and it makes the bundle partial
+         * (w->damaged), but the archive around it is fine and its other entries are read. */
+        if (!w->stop)
+            rc = RCA_OK;
+    }
 done:
     if (a)
         archive_read_free(a);
@@ -443,8 +503,12 @@ static rca_err visit_compressed(walker *w, struct archive *outer, int fd, const 
         archive_read_next_header(a, &ae) != ARCHIVE_OK) {
         rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, path, 0, 0, NULL,
                   "compressed file cannot be read (%s); skipped", archive_error_string(a));
+        w->entry_damaged = 1;
         goto done;
     }
+    if (archive_filter_count(a) < 2) /* no decompressor recognised the data */
+        rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, path, 0, 0, NULL,
+                  "is not compressed although its name says so; read as it is");
     rc = visit_data(w, path, via, cls, a, -1, size, mtime, 1);
 done:
     if (a)
@@ -466,8 +530,23 @@ static rca_err visit_data(walker *w, const char *path, const char *via, const rc
     rca_err rc = w->v->entry(w->v->ctx, &e, cls, &r);
     int damaged = r.damaged;
     reader_fini(&r);
+    if (damaged)
+        w->entry_damaged = 1;
     if (damaged && !compressed && a)
         w->damaged = 1;
+    if (!rc && w->total >= w->lim->max_total_bytes && !w->stop) {
+        /* the reader cut this entry at the limit; nothing after it would be read either */
+        rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, NULL, 0, 0, NULL,
+                  "reached the total size limit (%lld bytes read) at entry %s; the rest of the "
+                  "bundle was not read",
+                  (long long)w->lim->max_total_bytes, path);
+        w->damaged = 1;
+        w->stop = STOP_LIMIT;
+        rca_buf_reset(&w->partial);
+        rca_buf_printf(&w->partial, "%s: total size limit reached at entry %s",
+                       base_name(w->bundle), path);
+        rc = RCA_EARCHIVE;
+    }
     return rc;
 }
 
@@ -486,7 +565,7 @@ static rca_err on_file(walker *w, const char *path, struct archive *a, int fd, i
             return walk_nested(w, a, fd, WALK_REPORT, "", base, path, depth);
         char dir[PATH_MAX];
         snprintf(dir, sizeof dir, "%.*s", (int)(base - path), path);
-        return walk_nested(w, a, fd, WALK_PACKED, dir, r->name, path, depth);
+        return walk_nested(w, a, fd, WALK_PACKED, dir, path, path, depth);
     }
     const char *via = NULL;
     const char *logical = path;
@@ -574,6 +653,49 @@ static int place_entry(walker *w, walk_kind kind, const char *dirprefix, const c
     return out[0] != '\0';
 }
 
+/* An entry skipped for its name: warned about for the first few, counted after that. */
+static void hostile_name(walker *w, const char *raw, const char *what)
+{
+    if (w->hostile++ < SHOWN_PER_KIND)
+        rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, raw, 0, 0, NULL, "%s; skipped", what);
+}
+
+/* A fifo, device or socket in a report. Returns a visitor error only. */
+static rca_err special_file(walker *w, const char *path, const char *what)
+{
+    if (!want(w, path, NULL, -1, 0))
+        return RCA_OK;
+    rca_err rc = ensure_begun(w);
+    if (!rc && w->special++ < SHOWN_PER_KIND)
+        rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, path, 0, 0, NULL,
+                  "is %s, not a regular file; skipped", what);
+    return rc;
+}
+
+/* The ratio of what the archive's decompressor has produced to what it has read so far. Skipped
+ * entries are decompressed too (a compressed stream cannot be skipped otherwise), so a bomb made of
+ * members nobody reads is caught here, before the next member. Checked past 1 GiB only: a real
+ * bundle's zero-filled file early in the stream must not end it. Returns 1 (after a warning) when
+ * the rest of the archive must not be read. */
+static int stream_is_bomb(walker *w, struct archive *a, const char *name)
+{
+    if (archive_filter_count(a) < 2) /* not compressed: skipping is seeking */
+        return 0;
+    int64_t out = archive_filter_bytes(a, 0), in = archive_filter_bytes(a, -1);
+    if (in <= 0 || out <= ((int64_t)1 << 30) || out / in <= w->lim->max_ratio)
+        return 0;
+    const char *last = w->last_good[0] ? w->last_good : "(none)";
+    rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, NULL, 0, 0, NULL,
+              "archive %s decompresses to more than %lld times its size (a decompression bomb?): "
+              "%lld bytes from %lld; stopped after entry %s, the rest of the bundle was not read",
+              name, (long long)w->lim->max_ratio, (long long)out, (long long)in, last);
+    w->damaged = 1;
+    w->stop = STOP_LIMIT;
+    rca_buf_reset(&w->partial);
+    rca_buf_printf(&w->partial, "%s: decompression ratio limit reached after entry %s", name, last);
+    return 1;
+}
+
 static rca_err walk_archive(walker *w, struct archive *a, walk_kind kind, const char *dirprefix,
                             const char *name, int depth)
 {
@@ -593,40 +715,52 @@ static rca_err walk_archive(walker *w, struct archive *a, walk_kind kind, const 
             rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, archive_entry_pathname(ae), 0, 0, NULL,
                       "%s", archive_error_string(a));
         } else if (ret != ARCHIVE_OK) {
+            const char *err = archive_error_string(a) ? archive_error_string(a) : "read error";
             w->damaged = 1;
             rca_buf_reset(&w->partial);
-            rca_buf_printf(&w->partial, "%s: %s after entry %s", name,
-                           archive_error_string(a) ? archive_error_string(a) : "read error",
+            rca_buf_printf(&w->partial, "%s: %s after entry %s", name, err,
                            w->last_good[0] ? w->last_good : "(none)");
-            rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, w->last_good[0] ? w->last_good : NULL,
-                      0, 0, NULL,
-                      "archive %s is damaged (%s); kept the entries read before this point",
-                      name, archive_error_string(a) ? archive_error_string(a) : "read error");
+            if (w->last_good[0])
+                rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, NULL, 0, 0, NULL,
+                          "archive %s is damaged (%s) after entry %s, the last one read whole; "
+                          "kept what was read before, the rest of the archive was not read",
+                          name, err, w->last_good);
+            else
+                rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, NULL, 0, 0, NULL,
+                          "archive %s is damaged (%s) before any entry could be read whole; "
+                          "the rest of the archive was not read",
+                          name, err);
             rc = RCA_EARCHIVE;
             break;
         }
         if (++w->entries > w->lim->max_entries) {
             rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, NULL, 0, 0, NULL,
-                      "more than %lld entries; the rest of the bundle was not read",
+                      "more than %lld entries (the entries limit); the rest of the bundle was "
+                      "not read",
                       (long long)w->lim->max_entries);
             w->damaged = 1;
+            w->stop = STOP_LIMIT;
             rca_buf_reset(&w->partial);
-            rca_buf_printf(&w->partial, "%s: entry limit reached", name);
+            rca_buf_printf(&w->partial, "%s: entry limit reached after entry %s", name,
+                           w->last_good[0] ? w->last_good : "(none)");
             rc = RCA_EARCHIVE;
             break;
         }
+        if (stream_is_bomb(w, a, name)) {
+            rc = RCA_EARCHIVE;
+            break;
+        }
+        w->entry_damaged = 0;
         const char *raw = archive_entry_pathname(ae);
         if (!raw)
             continue;
         char norm[PATH_MAX];
         if (raw[0] == '/') {
-            rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, raw, 0, 0, NULL,
-                      "entry has an absolute path (not something sos writes); skipped");
+            hostile_name(w, raw, "entry has an absolute path (not something sos writes)");
             continue;
         }
         if (strlen(raw) >= sizeof norm || path_normalise(raw, norm) != 0) {
-            rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, raw, 0, 0, NULL,
-                      "entry path leaves the bundle or is too long; skipped");
+            hostile_name(w, raw, "entry path leaves the bundle or is too long");
             continue;
         }
         if (!norm[0])
@@ -655,13 +789,15 @@ static rca_err walk_archive(walker *w, struct archive *a, walk_kind kind, const 
         const char *hl = archive_entry_hardlink(ae);
         if (hl) {
             char hnorm[PATH_MAX];
-            if (strlen(hl) < sizeof hnorm && path_normalise(hl, hnorm) == 0) {
+            if (hl[0] != '/' && strlen(hl) < sizeof hnorm && path_normalise(hl, hnorm) == 0) {
                 size_t sl = strlen(w->rep->strip);
                 const char *t = strncmp(hnorm, w->rep->strip, sl) == 0 ? hnorm + sl : hnorm;
                 char rel[PATH_MAX * 2];
                 /* express the hard link as an absolute-in-report symlink */
                 snprintf(rel, sizeof rel, "/%s", t);
                 rc = on_link(w, path, rel);
+            } else {
+                hostile_name(w, raw, "hard link whose target leaves the bundle or is too long");
             }
         } else if (type == AE_IFLNK) {
             const char *t = archive_entry_symlink(ae);
@@ -674,19 +810,29 @@ static rca_err walk_archive(walker *w, struct archive *a, walk_kind kind, const 
             rc = on_file(w, path, a, -1, size, (int64_t)archive_entry_mtime(ae), depth);
             if (rc == RCA_EARCHIVE) {
                 /* damaged data inside one entry: libarchive cannot go on after a fatal error */
-                if (archive_errno(a) != 0 || w->damaged) {
+                if (archive_errno(a) != 0 || w->stop) {
                     w->damaged = 1;
-                    rca_buf_reset(&w->partial);
-                    rca_buf_printf(&w->partial, "%s: damaged inside entry %s", name, path);
+                    if (w->stop != STOP_LIMIT) {
+                        rca_buf_reset(&w->partial);
+                        rca_buf_printf(&w->partial, "%s: damaged inside entry %s", name, path);
+                    }
                     break;
                 }
                 rc = RCA_OK;
             }
+        } else {
+            /* devices, fifos and sockets carry no data worth reading: say so when the layout
+             * map wanted the path, since its parser then has nothing to read */
+            rc = special_file(w, path, type == AE_IFIFO    ? "a fifo"
+                                       : type == AE_IFCHR  ? "a character device"
+                                       : type == AE_IFBLK  ? "a block device"
+                                       : type == AE_IFSOCK ? "a socket"
+                                                           : "not a regular file");
         }
-        /* devices, fifos and sockets carry no data worth reading */
         if (rc)
             break;
-        snprintf(w->last_good, sizeof w->last_good, "%s", raw);
+        if (!w->entry_damaged)
+            snprintf(w->last_good, sizeof w->last_good, "%s", raw);
     }
     if (kind == WALK_REPORT) {
         rca_err frc = report_finish(w);
@@ -756,7 +902,21 @@ static void free_list(char **l, size_t n)
     free(l);
 }
 
-static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int depth);
+static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int depth,
+                               int level);
+
+/* 1 if the file `full` really lies inside the folder `root`: a path that looks inside can still
+ * leave through a folder that is a symlink ("etc -> /etc"). `real` gets the resolved path. */
+static int inside_root(const char *root, const char *full, char real[PATH_MAX])
+{
+    char rroot[PATH_MAX];
+    if (!realpath(root, rroot) || !realpath(full, real))
+        return 0;
+    size_t n = strlen(rroot);
+    if (n == 1) /* the root folder is "/" */
+        return 1;
+    return strncmp(real, rroot, n) == 0 && real[n] == '/';
+}
 
 /* Read a link's target in a directory report: the target's bytes under the link's name. */
 static rca_err dir_follow_link(walker *w, const char *root, const char *rel, const char *target)
@@ -769,15 +929,23 @@ static rca_err dir_follow_link(walker *w, const char *root, const char *rel, con
     snprintf(cur, sizeof cur, "%s", rel);
     snprintf(tgt, sizeof tgt, "%s", target);
     for (int hop = 0; hop < MAX_LINK_HOPS; hop++) {
-        if (resolve_target(cur, tgt, next, sizeof next) != 0)
-            return RCA_OK; /* reported by the link pass */
-        if (want(w, next, NULL, -1, 0))
-            return RCA_OK; /* read under its own name */
+        if (resolve_target(cur, tgt, next, sizeof next) != 0) {
+            if (hop > 0) /* the first hop was reported by on_link */
+                rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, rel, 0, 0, NULL,
+                          "symlink chain leaves the report (%s); not followed", tgt);
+            return RCA_OK;
+        }
         char full[PATH_MAX * 2];
         snprintf(full, sizeof full, "%s/%s", root, next);
         struct stat st;
-        if (lstat(full, &st) != 0)
-            return RCA_OK; /* dangling */
+        int exists = lstat(full, &st) == 0;
+        if (exists && !S_ISLNK(st.st_mode) && want(w, next, NULL, -1, 0))
+            return RCA_OK; /* read under its own name */
+        if (!exists) {
+            rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, rel, 0, 0, NULL,
+                      "symlink to %s, which is not in the report; not read", next);
+            return RCA_OK;
+        }
         if (S_ISLNK(st.st_mode)) {
             ssize_t k = readlink(full, tgt, sizeof tgt - 1);
             if (k < 0)
@@ -786,11 +954,27 @@ static rca_err dir_follow_link(walker *w, const char *root, const char *rel, con
             snprintf(cur, sizeof cur, "%s", next);
             continue;
         }
-        if (!S_ISREG(st.st_mode))
+        char real[PATH_MAX];
+        if (!inside_root(root, full, real)) {
+            rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, rel, 0, 0, NULL,
+                      "symlink to %s leads out of the report through a folder symlink; "
+                      "not followed",
+                      next);
             return RCA_OK;
-        int fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0)
+        }
+        if (!S_ISREG(st.st_mode)) {
+            rca_err rc = ensure_begun(w);
+            if (!rc && w->special++ < SHOWN_PER_KIND)
+                rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, rel, 0, 0, NULL,
+                          "symlink to %s, which is not a regular file; skipped", next);
+            return rc;
+        }
+        int fd = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) {
+            rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, rel, 0, 0, NULL,
+                      "symlink target %s cannot be opened (%s); skipped", next, strerror(errno));
             return RCA_OK;
+        }
         rca_err rc = ensure_begun(w);
         if (!rc) {
             if (suffix_len(base_name(next), comp_suffixes))
@@ -801,11 +985,21 @@ static rca_err dir_follow_link(walker *w, const char *root, const char *rel, con
         close(fd);
         return rc;
     }
+    rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, rel, 0, 0, NULL,
+              "symlink loop (or a chain of more than %d links); not read", MAX_LINK_HOPS);
     return RCA_OK;
 }
 
-static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int depth)
+/* Walk the folder `rel` of the report folder `root`; `depth` is the archive nesting depth (for
+ * archives found inside) and `level` how deep `rel` is. */
+static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int depth, int level)
 {
+    if (level > MAX_DIR_LEVELS) {
+        /* each level costs a stack frame: a crafted folder thousands deep must not crash us */
+        rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, rel, 0, 0, NULL,
+                  "folders nested more than %d deep; skipped", MAX_DIR_LEVELS);
+        return RCA_OK;
+    }
     char dir[PATH_MAX * 2];
     snprintf(dir, sizeof dir, "%s%s%s", root, rel[0] ? "/" : "", rel);
     char **names;
@@ -827,9 +1021,12 @@ static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int
             continue;
         if (++w->entries > w->lim->max_entries) {
             rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, NULL, 0, 0, NULL,
-                      "more than %lld entries; the rest was not read",
+                      "more than %lld entries (the entries limit); the rest was not read",
                       (long long)w->lim->max_entries);
             w->damaged = 1;
+            w->stop = STOP_LIMIT;
+            rca_buf_reset(&w->partial);
+            rca_buf_printf(&w->partial, "%s: entry limit reached at %s", base_name(root), relp);
             rc = RCA_EARCHIVE;
             break;
         }
@@ -837,7 +1034,7 @@ static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int
             if (pathset_add_with_parents(&w->rep->seen, relp))
                 rc = RCA_ENOMEM;
             else
-                rc = walk_report_dir(w, root, relp, depth);
+                rc = walk_report_dir(w, root, relp, depth, level + 1);
         } else if (S_ISLNK(st.st_mode)) {
             char target[PATH_MAX];
             ssize_t k = readlink(full, target, sizeof target - 1);
@@ -868,6 +1065,13 @@ static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int
             } else if (pathset_add_with_parents(&w->rep->seen, relp)) {
                 rc = RCA_ENOMEM;
             }
+        } else {
+            /* never opened: a fifo would block the walk for ever */
+            rc = special_file(w, relp, S_ISFIFO(st.st_mode)   ? "a fifo"
+                                       : S_ISCHR(st.st_mode)  ? "a character device"
+                                       : S_ISBLK(st.st_mode)  ? "a block device"
+                                       : S_ISSOCK(st.st_mode) ? "a socket"
+                                                              : "not a regular file");
         }
     }
     free_list(names, n);
@@ -893,8 +1097,9 @@ static rca_err walk_archive_file(walker *w, const char *path, walk_kind kind, co
         archive_read_free(a);
         return RCA_EIO;
     }
+    int64_t entries_before = w->entries;
     rc = walk_archive(w, a, kind, "", name, 0);
-    if (!rc && w->entries == 0) {
+    if (!rc && w->entries == entries_before) {
         rca_diagf(w->diag, RCA_DIAG_WARNING, path, NULL, 0, 0, NULL,
                   "the archive holds no entries");
         rca_buf_reset(&w->partial);
@@ -915,7 +1120,7 @@ static rca_err walk_dir_bundle(walker *w, const char *path)
         rc = switch_report(w, nm.p ? nm.p : path, "");
         rca_buf_free(&nm);
         if (!rc)
-            rc = walk_report_dir(w, path, "", 0);
+            rc = walk_report_dir(w, path, "", 0, 0);
         rca_err frc = report_finish(w);
         return rc ? rc : frc;
     }
@@ -938,7 +1143,7 @@ static rca_err walk_dir_bundle(walker *w, const char *path)
             found = 1;
             rc = switch_report(w, names[i], "");
             if (!rc)
-                rc = walk_report_dir(w, full, "", 0);
+                rc = walk_report_dir(w, full, "", 0, 0);
             rca_err frc = report_finish(w);
             if (!rc)
                 rc = frc;
@@ -994,6 +1199,24 @@ rca_err rca_ingest_bundle(const char *path, const rca_limits *lim, const rca_ing
             rc = frc;
     }
     report_finish(&w);
+    if (w.hostile > SHOWN_PER_KIND)
+        rca_diagf(diag, RCA_DIAG_WARNING, path, NULL, 0, 0, NULL,
+                  "%u more entries with an absolute, climbing or too long path; skipped",
+                  w.hostile - SHOWN_PER_KIND);
+    if (w.special > SHOWN_PER_KIND)
+        rca_diagf(diag, RCA_DIAG_WARNING, path, NULL, 0, 0, NULL,
+                  "%u more wanted paths that are not regular files; skipped",
+                  w.special - SHOWN_PER_KIND);
+    if (!rc && w.reports == 0 && w.entries > 0) {
+        /* entries, but none that makes a report: a tar of something else, or reports nested in
+         * a way (or deeper) than sosrca reads */
+        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL,
+                  "no sos report found in it: none of its %lld entries is a file sosrca reads%s",
+                  (long long)w.entries, w.damaged ? " (some parts were damaged)" : "");
+        rca_buf_reset(&w.partial);
+        rca_buf_printf(&w.partial, "%s: no sos report found", base_name(path));
+        rc = RCA_EIO;
+    }
     if (!rc && w.damaged)
         rc = RCA_EARCHIVE;
     if ((rc == RCA_EARCHIVE || rc == RCA_EIO) && partial_msg) {

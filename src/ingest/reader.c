@@ -261,6 +261,10 @@ rca_err rca_reader_slurp(rca_reader *r, rca_buf *out, int64_t max, int *truncate
             if (rca_buf_add(out, tmp, keep))
                 return RCA_ENOMEM;
             *truncated = 1;
+            rca_diagf(r->diag, RCA_DIAG_WARNING, r->bundle, r->entry, 0, 0, NULL,
+                      "longer than the command output limit (%lld bytes); read the first %lld "
+                      "bytes only",
+                      (long long)max, (long long)max);
             break;
         }
         if (rca_buf_add(out, tmp, got))

@@ -8,13 +8,14 @@
 #include <string.h>
 
 #include "facts.h"
+#include "parse_internal.h"
 
 static rca_err fact(const rca_row_sink *sink, unsigned lineno, const char *key, const char *v,
                     size_t n)
 {
     static const char *const cols[] = {"key", "value"};
     rca_span vals[2] = {rca_span_cstr(key), rca_span_make(v, n)};
-    return sink->row(sink->ctx, "fact", lineno, 2, cols, vals);
+    return rca_parse_emit(sink, "fact", lineno, 2, cols, vals);
 }
 
 static rca_err factf(const rca_row_sink *sink, unsigned lineno, const char *key, long long v)
@@ -63,7 +64,7 @@ rca_err rca_parse_hostname(const char *path, const char *arg, const char *text, 
 static int parse_date_line(rca_span s, int64_t *epoch, char *zone, size_t zsz)
 {
     char buf[128];
-    if (s.n >= sizeof buf)
+    if (!s.n || s.n >= sizeof buf) /* s.p is NULL when the output is blank */
         return 0;
     memcpy(buf, s.p, s.n);
     buf[s.n] = '\0';
@@ -100,13 +101,14 @@ rca_err rca_parse_date(const char *path, const char *arg, const char *text, size
     if (!parse_date_line(s, &t, zone, sizeof zone))
         return RCA_OK;
     /* `date --utc` (arg "utc", or a path naming it) prints UTC */
-    int is_utc = (arg && strcmp(arg, "utc") == 0) || strstr(path, "--utc") || utc_abbr(zone);
+    int utc_path = path && strstr(path, "--utc");
+    int is_utc = (arg && strcmp(arg, "utc") == 0) || utc_path || utc_abbr(zone);
     rca_err rc = fact(sink, ln, is_utc && !utc_abbr(zone) ? "date_utc" : "date_local", s.p, s.n);
     if (!rc)
         rc = factf(sink, ln, is_utc ? "collected_utc" : "collected_local", (long long)t);
-    if (!rc && !(arg && strcmp(arg, "utc") == 0) && !strstr(path, "--utc"))
+    if (!rc && !(arg && strcmp(arg, "utc") == 0) && !utc_path)
         rc = fact(sink, ln, "tz_abbr", zone, strlen(zone));
-    if (!rc && utc_abbr(zone) && !strstr(path, "--utc"))
+    if (!rc && utc_abbr(zone) && !utc_path)
         rc = factf(sink, ln, "utc_offset", 0);
     return rc;
 }
@@ -138,10 +140,13 @@ rca_err rca_parse_timedatectl(const char *path, const char *arg, const char *tex
                 rc = fact(sink, ln, "tz_name", name, strlen(name));
                 int sign = offs[0] == '-' ? -1 : 1;
                 const char *d = offs[0] == '+' || offs[0] == '-' ? offs + 1 : offs;
-                if (!rc && strlen(d) == 4) {
+                /* four digits, and a zone that exists (UTC-12 to UTC+14): anything else would
+                 * shift every local log time of the host by nonsense */
+                if (!rc && strlen(d) == 4 && strspn(d, "0123456789") == 4) {
                     long hh = (d[0] - '0') * 10 + (d[1] - '0');
                     long mm = (d[2] - '0') * 10 + (d[3] - '0');
-                    rc = factf(sink, ln, "utc_offset", sign * (hh * 3600 + mm * 60));
+                    if (hh <= 14 && mm < 60)
+                        rc = factf(sink, ln, "utc_offset", sign * (hh * 3600 + mm * 60));
                 }
                 if (!rc)
                     rc = fact(sink, ln, "tz_abbr", abbr, strlen(abbr));
@@ -168,6 +173,8 @@ rca_err rca_parse_uname(const char *path, const char *arg, const char *text, siz
     (void)diag;
     unsigned ln;
     rca_span s = first_line(text, len, &ln);
+    if (!s.n) /* blank output: s.p is NULL */
+        return RCA_OK;
     /* Linux <host> <release> ... */
     const char *p = s.p, *end = s.p + s.n;
     for (int field = 0; p && p < end && field < 2; field++) {
