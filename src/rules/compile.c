@@ -327,8 +327,9 @@ static rca_err compile_rule(rca_rules *r, rule *ru, rca_diag *diag)
         rule_match *m = &ru->match[i];
         int err;
         PCRE2_SIZE off;
-        m->re = pcre2_compile((PCRE2_SPTR)m->src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
-                              &err, &off, NULL);
+        /* Byte semantics, not UTF: log lines carry invalid UTF-8, and under PCRE2_UTF an invalid
+         * sequence matches nothing (not even [^)]*), which would lose evidence silently. */
+        m->re = pcre2_compile((PCRE2_SPTR)m->src, PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
         if (!m->re) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(err, msg, sizeof msg);
@@ -670,20 +671,51 @@ int rca_fileset_empty(const rca_fileset *fs)
     return fs->n == 0;
 }
 
+/* Length of a valid UTF-8 sequence at p (at most n bytes), 0 if invalid. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+    size_t len;
+    uint32_t cp, min;
+    if (p[0] < 0x80)
+        return 1;
+    if ((p[0] & 0xE0) == 0xC0) { len = 2; cp = p[0] & 0x1Fu; min = 0x80; }
+    else if ((p[0] & 0xF0) == 0xE0) { len = 3; cp = p[0] & 0x0Fu; min = 0x800; }
+    else if ((p[0] & 0xF8) == 0xF0) { len = 4; cp = p[0] & 0x07u; min = 0x10000; }
+    else return 0;
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3Fu);
+    }
+    return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : len;
+}
+
+/* A JSON string of bundle text: invalid UTF-8 becomes U+FFFD so that the object stays valid. */
 rca_err json_add_str(rca_buf *b, const char *s, size_t n)
 {
     rca_err rc = rca_buf_addc(b, '"');
-    for (size_t i = 0; i < n && !rc; i++) {
+    for (size_t i = 0; i < n && !rc;) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\') {
             char e[2] = {'\\', (char)c};
             rc = rca_buf_add(b, e, 2);
+            i++;
         } else if (c < 0x20) {
             char e[8];
             snprintf(e, sizeof e, "\\u%04x", c);
             rc = rca_buf_adds(b, e);
+            i++;
         } else {
-            rc = rca_buf_addc(b, (char)c);
+            size_t l = utf8_seq((const unsigned char *)s + i, n - i);
+            if (l) {
+                rc = rca_buf_add(b, s + i, l);
+                i += l;
+            } else {
+                rc = rca_buf_adds(b, "\\ufffd");
+                i++;
+            }
         }
     }
     if (!rc)

@@ -485,6 +485,38 @@ static void test_lint_regex_features(void **state)
 
 /* Each regex matches its subject (checked with PCRE2 here); the literal the prefilter requires,
  * if any, must then be in the subject, or the rule would silently never fire on such lines. */
+/* Log lines carry invalid UTF-8: a rule must still match them, and its fields must stay valid JSON
+ * (the byte becomes U+FFFD) so that titles and keys keep their values. */
+static void test_invalid_utf8_line(void **state)
+{
+    (void)state;
+    pack p;
+    const char *files[] = {"nova/build.rules", nova_rules, "ovn/controller.rules", ovn_rules,
+                           "system/disk.rules", disk_rules, NULL};
+    pack_write(&p, files);
+    assert_int_equal(pack_load(&p, 0), RCA_OK);
+    rule *ru = rules_find(p.r, "ovn-claim-failed");
+    assert_non_null(ru);
+    static const char line[] = "2025-05-02T10:10:00.000Z|00042|binding|WARN|Failed to claim port " PORT
+                               " for chassis cmp-1-\xff-chassis";
+    rca_logctx ctx = {2025, 5, RCA_LOG_NONE};
+    rca_logline ll;
+    rca_parse_log_line(&ctx, line, strlen(line), &ll);
+    rca_buf fields, grp;
+    rca_buf_init(&fields);
+    rca_buf_init(&grp);
+    /* the chassis capture stops at the \xff byte ([a-z0-9-]+), the port is whole */
+    assert_int_equal(rules_match_one(p.r, ru, &ll, &fields, &grp), 1);
+    assert_non_null(strstr(fields.p, "\"port\":\"" PORT "\""));
+    /* a capture that spans the byte comes out as U+FFFD in valid JSON */
+    rca_buf_reset(&fields);
+    assert_int_equal(json_add_str(&fields, "a\xff" "b", 3), RCA_OK);
+    assert_string_equal(fields.p, "\"a\\ufffdb\"");
+    rca_buf_free(&fields);
+    rca_buf_free(&grp);
+    pack_free(&p);
+}
+
 static void test_prefilter_never_rejects_a_match(void **state)
 {
     (void)state;
@@ -969,6 +1001,7 @@ int main(void)
         cmocka_unit_test(test_lint_pack_files),
         cmocka_unit_test(test_lint_regex_features),
         cmocka_unit_test(test_prefilter_never_rejects_a_match),
+        cmocka_unit_test(test_invalid_utf8_line),
         cmocka_unit_test(test_chain),
         cmocka_unit_test(test_stored_findings),
         cmocka_unit_test(test_chain_needs_the_same_key),
