@@ -114,6 +114,9 @@ int rca_glob_match(const char *pattern, const char *path, size_t path_len);
 int rca_host_equiv(const char *a, const char *b);
 /* 1 if s ends with suffix. */
 int rca_ends_with(const char *s, const char *suffix);
+/* Length (1..4) of the valid UTF-8 sequence at p, looking at most n bytes; 0 if it is invalid
+ * (overlong, surrogate, beyond U+10FFFF, cut). */
+size_t rca_utf8_len(const unsigned char *p, size_t n);
 /* Copy at most n bytes of s, turning control characters and invalid UTF-8 into visible escapes,
  * so that text from a bundle can be printed safely on a terminal. */
 rca_err rca_escape_text(rca_buf *out, const char *s, size_t n);

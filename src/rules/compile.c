@@ -671,27 +671,6 @@ int rca_fileset_empty(const rca_fileset *fs)
     return fs->n == 0;
 }
 
-/* Length of a valid UTF-8 sequence at p (at most n bytes), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-    size_t len;
-    uint32_t cp, min;
-    if (p[0] < 0x80)
-        return 1;
-    if ((p[0] & 0xE0) == 0xC0) { len = 2; cp = p[0] & 0x1Fu; min = 0x80; }
-    else if ((p[0] & 0xF0) == 0xE0) { len = 3; cp = p[0] & 0x0Fu; min = 0x800; }
-    else if ((p[0] & 0xF8) == 0xF0) { len = 4; cp = p[0] & 0x07u; min = 0x10000; }
-    else return 0;
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3Fu);
-    }
-    return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : len;
-}
-
 /* A JSON string of bundle text: invalid UTF-8 becomes U+FFFD so that the object stays valid. */
 rca_err json_add_str(rca_buf *b, const char *s, size_t n)
 {
@@ -708,7 +687,7 @@ rca_err json_add_str(rca_buf *b, const char *s, size_t n)
             rc = rca_buf_adds(b, e);
             i++;
         } else {
-            size_t l = utf8_seq((const unsigned char *)s + i, n - i);
+            size_t l = rca_utf8_len((const unsigned char *)s + i, n - i);
             if (l) {
                 rc = rca_buf_add(b, s + i, l);
                 i += l;

@@ -364,32 +364,36 @@ int rca_ends_with(const char *s, const char *suffix)
     return n >= m && memcmp(s + n - m, suffix, m) == 0;
 }
 
-/* Length of a valid UTF-8 sequence starting at p (1..4), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *p, size_t n)
+size_t rca_utf8_len(const unsigned char *p, size_t n)
 {
-    unsigned char c = p[0];
     size_t len;
-    unsigned min;
-    unsigned cp;
-    if (c < 0x80)
+    uint32_t cp, min;
+    if (n == 0)
+        return 0;
+    if (p[0] < 0x80)
         return 1;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
+    if ((p[0] & 0xE0) == 0xC0) { len = 2; cp = p[0] & 0x1Fu; min = 0x80; }
+    else if ((p[0] & 0xF0) == 0xE0) { len = 3; cp = p[0] & 0x0Fu; min = 0x800; }
+    else if ((p[0] & 0xF8) == 0xF0) { len = 4; cp = p[0] & 0x07u; min = 0x10000; }
     else return 0;
     if (n < len)
         return 0;
     for (size_t i = 1; i < len; i++) {
         if ((p[i] & 0xC0) != 0x80)
             return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
+        cp = (cp << 6) | (p[i] & 0x3Fu);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : len;
+}
+
+/* A printable UTF-8 sequence: valid, and not a C1 control (U+0080..U+009F act as terminal
+ * escapes). Returns its length or 0. */
+static size_t printable_len(const unsigned char *p, size_t n)
+{
+    size_t l = rca_utf8_len(p, n);
+    if (l == 2 && p[0] == 0xC2 && p[1] <= 0x9F)
         return 0;
-    /* C1 control characters (U+0080..U+009F) can act as terminal escapes */
-    if (cp >= 0x80 && cp <= 0x9F)
-        return 0;
-    return len;
+    return l;
 }
 
 rca_err rca_escape_text(rca_buf *out, const char *s, size_t n)
@@ -408,7 +412,7 @@ rca_err rca_escape_text(rca_buf *out, const char *s, size_t n)
             rc = rca_buf_adds(out, esc);
             i++;
         } else {
-            size_t l = utf8_len(p + i, n - i);
+            size_t l = printable_len(p + i, n - i);
             if (l == 0) {
                 char esc[8];
                 snprintf(esc, sizeof esc, "\\x%02X", c);
