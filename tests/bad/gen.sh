@@ -216,7 +216,7 @@ rm -f "$m/var/log/nova/nova-compute.log"
 m=$(mini sosreport-junk-2025-03-03-aaaaaaa)
 { printf '%s\r\n' "$SB_REFUSED"
   printf '2025-03-03T14:02:12.425Z|00013|reconnect|INFO|tcp:192.0.2.10:6642: connection attempt failed (Refused \000 with NUL)\n'
-  printf '2025-03-03T14:02:13.425Z|00014|reconnect|INFO|tcp:192.0.2.10:6642: connection attempt failed (bad utf8) \377\376 \300\257 \355\240\200\n'
+  printf '2025-03-03T14:02:13.425Z|00014|reconnect|INFO|tcp:192.0.2.10:6642: connection attempt failed (bad \377\376 utf8 \300\257 \355\240\200)\n'
   printf '\000\000\000\377\376garbage line\r\n\r\n\r\n'
   head -c 3000 /dev/zero
   printf '\n'; } > "$m/var/log/ovn/ovn-controller.log"

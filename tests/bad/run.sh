@@ -75,11 +75,22 @@ json() {
   if grep -q "\"$2\": $3" "$out/$1.out"; then ok; else ko "$1: the report has no \"$2\": $3"; fi
 }
 
+# count NAME DB WANT SQL: the query (SELECT count(*) AS n ...) on the kept database gives WANT
+count() {
+  n=$("$bin" query --format json "$2" "$4" 2>&1 | sed -n 's/.*"n": "\([0-9]*\)".*/\1/p')
+  if [ "$n" = "$3" ]; then ok; else ko "$1: $4 gives ${n:-?}, expected $3"; fi
+}
+
 # no_lines NAME DB SQL-LIKE: no stored line of the database matches the LIKE pattern
 no_lines() {
-  n=$("$bin" query --format json "$2" "SELECT count(*) AS n FROM line WHERE raw LIKE '$3'" 2>&1 |
-      sed -n 's/.*"n": "\([0-9]*\)".*/\1/p')
-  if [ "$n" = 0 ]; then ok; else ko "$1: ${n:-?} line(s) like '$3' were read into the database"; fi
+  count "$1" "$2" 0 "SELECT count(*) AS n FROM line WHERE raw LIKE '$3'"
+}
+
+# valid_json NAME: the report parses as JSON (where python3 is there to say so)
+valid_json() {
+  command -v python3 > /dev/null 2>&1 || return 0
+  if python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$out/$1.out" 2> /dev/null; then ok
+  else ko "$1: the JSON report does not parse"; fi
 }
 
 A="analyze --format json --no-timing"
@@ -153,13 +164,13 @@ run long-line "0 1" 'var/log/nova/nova-compute.log: line 1: line longer than 104
 run long-name "0 1" 'long-name.tar.xz: sosreport-longname-[^:]*/nnnnnnnnnn*: entry path leaves the bundle or is too long; skipped' \
   $A "$in/long-name.tar.xz"
 run nul-utf8-crlf "0 1" '"code": "ovn-sb-unreachable"
-"count": 3' $A "$in/nul-utf8-crlf.tar.xz"
+"count": 3' $A "$in/nul-utf8-crlf.tar.xz" && valid_json nul-utf8-crlf
 # terminal escapes from a log line and from entry names: shown escaped, never raw
 for fmt in text md; do
   for f in ansi esc-names; do
     if run "$f-$fmt" 1 'x1[bB]' analyze --format "$fmt" --no-color --no-timing "$in/$f.tar.xz"; then
-      if tr -d -c '\033\007\233' < "$out/$f-$fmt.out" | grep -q . ||
-         tr -d -c '\033\007\233' < "$out/$f-$fmt.err" | grep -q .; then
+      if tr -d -c '\033\007' < "$out/$f-$fmt.out" | grep -q . ||
+         tr -d -c '\033\007' < "$out/$f-$fmt.err" | grep -q .; then
         ko "$f-$fmt: a raw escape character reached the report or stderr"
       else ok; fi
     fi
@@ -195,7 +206,18 @@ var/lib/ovn/ovnnb_db.db: line 1: record cut or not valid JSON
 ovs-vsctl_-t_5_show: line 10: skipped 2 cut or ill-formed value
 df_-al_-x_autofs: line [0-9]+: skipped [0-9]+ unreadable df line
 no \\"Mem:\\" line in the free output; no memory row
-"code": "ovn-sb-unreachable"' $A "$in/malformed.tar.xz"
+"code": "ovn-sb-unreachable"' $A --db "$work/db/malformed.db" "$in/malformed.tar.xz" && {
+  db="$work/db/malformed.db"
+  valid_json malformed
+  # what could be read is kept: the bridge and its ports, the good df rows, the good log lines
+  count malformed "$db" 1 "SELECT count(*) AS n FROM ovs_bridge WHERE name = 'br-int'"
+  count malformed "$db" 3 "SELECT count(*) AS n FROM ovs_port WHERE bridge = 'br-int'"
+  count malformed "$db" 3 "SELECT count(*) AS n FROM df"
+  count malformed "$db" 2 "SELECT count(*) AS n FROM ovsdb WHERE col = 'external_ids'"
+  # impossible dates get no time; the +9999 zone of timedatectl is not taken
+  count malformed "$db" 3 "SELECT count(*) AS n FROM log WHERE path = 'var/log/nova/nova-compute.log' AND time_utc IS NULL"
+  count malformed "$db" 0 "SELECT count(*) AS n FROM fact WHERE key = 'utc_offset' AND value NOT IN ('0')"
+}
 
 # ------------------------------------------------------------------ bad rule packs
 run pack-bad-regex 3 'bad/bad.rules:5:[0-9]+: error: rule bad-regex: bad regex: missing closing parenthesis' \
