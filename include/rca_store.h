@@ -11,14 +11,20 @@
 
 typedef struct rca_store rca_store;
 
-/* Create a fresh database at `path`: NULL for a private temporary one (removed on close, memory
+/* Writing: the ingest-side calls below (bundle, host, file, link, line, row, hit) queue their
+ * write and return; a writer thread applies the queue in order, and any call that reads or ends
+ * the build waits for it first, so callers never see the difference except in speed. The ids they
+ * return are final at once. An error of a queued write is returned by a later call (the next
+ * write or read) and said once through diag. One thread at a time calls a store.
+ *
+ * Create a fresh database at `path`: NULL for a private temporary one (removed on close, memory
  * bounded by the page cache), ":memory:" for one held in memory. A file database is built under a
  * temporary name in the same folder and renamed into place by rca_store_commit; rca_store_free
  * without commit removes it. Fails with RCA_EIO if `path` exists and `overwrite` is 0.
  * On success *out owns the store. */
 rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_store **out);
 
-/* Open an existing database read-only (for `sosrca query`). */
+/* Open an existing database read-only (for `sosrca query`); no writer thread. */
 rca_err rca_store_open_readonly(const char *path, rca_diag *diag, rca_store **out);
 
 /* After the bulk insert: build indexes and the views that checks query. */
@@ -57,7 +63,7 @@ typedef struct rca_line_row {
     int64_t file_id;
     int64_t lineno;
     double ts;
-    const char *level;           /* NULL when none */
+    rca_level level;             /* RCA_LVL_NONE when none */
     rca_span logger, req, greq, instance;
     int64_t pid;                 /* < 0: none */
     int64_t rec;

@@ -215,12 +215,10 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
             if (ts > *last_ts)
                 *last_ts = ts;
         }
-        rca_line_row row = {file_id,  lineno,   ts,      rca_level_name(ll.level),
+        rca_line_row row = {file_id,  lineno,   ts,      ll.level,
                             ll.logger, ll.req,  ll.greq, ll.instance,
                             ll.pid,   rec,      (size_t)(ll.msg.p ? ll.msg.p - line : 0),
                             rca_span_make(line, len)};
-        if (!row.level[0])
-            row.level = NULL;
         if ((rc = rca_store_add_line(z->s, &row)))
             break;
         if (fs && !rca_fileset_empty(fs) &&
@@ -259,7 +257,7 @@ static rca_err read_command(az *z, const rca_entry *e, const rca_layout_class *c
         size_t n = nl ? (size_t)(nl - l) : z->buf.n - off;
         off += n + (nl ? 1 : 0);
         lineno++;
-        rca_line_row row = {file_id, lineno, -1, NULL, RCA_SPAN_NULL, RCA_SPAN_NULL,
+        rca_line_row row = {file_id, lineno, -1, RCA_LVL_NONE, RCA_SPAN_NULL, RCA_SPAN_NULL,
                             RCA_SPAN_NULL, RCA_SPAN_NULL, -1, lineno, 0, rca_span_make(l, n)};
         if ((rc = rca_store_add_line(z->s, &row)))
             return rc;
@@ -399,11 +397,15 @@ static rca_err report_end(void *ctx)
             rca_buf_reset(&sql);
             /* ids are integers we made: no untrusted text reaches this SQL */
             rca_buf_printf(&sql,
-                           "UPDATE line SET ts = ts - %lld WHERE file_id = %lld AND ts IS NOT NULL;"
+                           "UPDATE line_data SET ts_ms = ts_ms - %lld * 1000 WHERE rowid BETWEEN "
+                           "(SELECT line_base FROM file WHERE id = %lld) AND "
+                           "(SELECT line_base + lines - 1 FROM file WHERE id = %lld) "
+                           "AND ts_ms IS NOT NULL;"
                            "UPDATE hit SET ts = ts - %lld WHERE file_id = %lld AND ts IS NOT NULL;"
                            "UPDATE file SET first_ts = first_ts - %lld, last_ts = last_ts - %lld "
                            "WHERE id = %lld;",
                            (long long)h->offset, (long long)h->late_files[i],
+                           (long long)h->late_files[i],
                            (long long)h->offset, (long long)h->late_files[i],
                            (long long)h->offset, (long long)h->offset,
                            (long long)h->late_files[i]);

@@ -36,7 +36,7 @@ CREATE TABLE file(
   bytes INTEGER,                 -- uncompressed bytes read
   lines INTEGER,
   first_ts REAL, last_ts REAL,   -- UTC epoch seconds of the first/last timestamped line (logs)
-  line_base INTEGER,             -- rowid in `line` of this file's line 1 (line n is line_base+n-1)
+  line_base INTEGER,             -- rowid in `line_data` of this file's line 1 (line n is line_base+n-1)
   status TEXT NOT NULL DEFAULT 'ok' -- ok | truncated | partial
 );
 
@@ -48,21 +48,30 @@ CREATE TABLE link(
   status TEXT NOT NULL           -- ok | dangling | outside | loop
 );
 
--- Every log line, one row per physical line. Continuation lines (tracebacks) have rec < lineno.
-CREATE TABLE line(
+-- Every log line (and every line of a command output), one row per physical line, stored
+-- compactly: a file's lines are consecutive rowids from file.line_base, so the line number is
+-- implied; logger, request ids and instance are ids into `word`. Read it through the `line` and
+-- `log` views (views.sql), which give the text back.
+CREATE TABLE line_data(
   file_id INTEGER NOT NULL,
-  lineno INTEGER NOT NULL,
-  ts REAL,                       -- UTC epoch seconds; NULL when the line (or its record) has none
-  level TEXT,                    -- DEBUG INFO AUDIT WARNING ERROR CRITICAL TRACE, NULL if none
-  logger TEXT,                   -- oslo logger / vlog module / syslog program
-  pid INTEGER,
-  req TEXT,                      -- local request id (req-...)
-  greq TEXT,                     -- global request id (oslo.log >= 4.8)
-  instance TEXT,                 -- instance UUID of "[instance: ...]"
-  rec INTEGER NOT NULL,          -- line number of the first line of the record this line belongs to
+  ts_ms INTEGER,                 -- UTC epoch milliseconds; NULL when the line (or its record) has none
+  src INTEGER,                   -- src.id: who wrote it (level, logger, pid); NULL when none
+  req INTEGER,                   -- word.id: local request id (req-...)
+  greq INTEGER,                  -- word.id: global request id (oslo.log >= 4.8)
+  instance INTEGER,              -- word.id: instance UUID of "[instance: ...]"
+  rec_back INTEGER NOT NULL,     -- lines back to the first line of the record (0: this one)
   msg_off INTEGER NOT NULL,      -- byte offset of the message inside raw
   raw TEXT NOT NULL              -- the line as written (without the newline)
 );
+
+-- Who wrote a line: its level (1 DEBUG 2 INFO 3 AUDIT 4 WARNING 5 ERROR 6 CRITICAL 7 TRACE),
+-- logger (oslo logger / vlog module / syslog program, a word.id) and process id. Lines share
+-- few of them. The same triple may have more than one id.
+CREATE TABLE src(id INTEGER PRIMARY KEY, level INTEGER, logger INTEGER, pid INTEGER);
+
+-- Texts that many lines share (loggers, request ids, instance UUIDs). A text may have more
+-- than one id.
+CREATE TABLE word(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 
 CREATE TABLE df(
   host_id INTEGER NOT NULL, file_id INTEGER NOT NULL, lineno INTEGER NOT NULL,

@@ -1,6 +1,19 @@
 -- Views for people and checks: typed shapes over the generic tables. Created after the bulk insert.
 -- Documented in README.md ("Database schema"); keep the two in step.
 
+-- Every stored line as written and parsed (line_data with its line number and texts back).
+CREATE VIEW line AS
+  SELECT l.file_id, l.rowid - f.line_base + 1 AS lineno, l.ts_ms / 1000.0 AS ts,
+         CASE sr.level WHEN 1 THEN 'DEBUG' WHEN 2 THEN 'INFO' WHEN 3 THEN 'AUDIT'
+           WHEN 4 THEN 'WARNING' WHEN 5 THEN 'ERROR' WHEN 6 THEN 'CRITICAL' WHEN 7 THEN 'TRACE'
+         END AS level,
+         wl.text AS logger, sr.pid, wr.text AS req, wg.text AS greq, wi.text AS instance,
+         l.rowid - f.line_base + 1 - l.rec_back AS rec, l.msg_off, l.raw
+  FROM line_data l JOIN file f ON f.id = l.file_id
+  LEFT JOIN src sr ON sr.id = l.src LEFT JOIN word wl ON wl.id = sr.logger
+  LEFT JOIN word wr ON wr.id = l.req LEFT JOIN word wg ON wg.id = l.greq
+  LEFT JOIN word wi ON wi.id = l.instance;
+
 -- Every stored line with its host and file, and the message after the envelope.
 CREATE VIEW log AS
   SELECT f.host_id, h.hostname AS host, f.path, f.service, f.parser, l.file_id, l.lineno, l.ts,

@@ -627,10 +627,8 @@ static void run_line(run *x, int ovn, const char *line)
     rca_parse_log_line(&lc, line, len, &ll);
     assert_int_not_equal(ll.fmt, RCA_LOG_NONE);
     double ts = (double)ll.ts_us / 1e6; /* local time is UTC on this host */
-    rca_line_row row = {file, lineno, ts, rca_level_name(ll.level), ll.logger, ll.req, ll.greq,
+    rca_line_row row = {file, lineno, ts, ll.level, ll.logger, ll.req, ll.greq,
                         ll.instance, ll.pid, lineno, (size_t)(ll.msg.p - line), rca_span_make(line, len)};
-    if (!row.level[0])
-        row.level = NULL;
     assert_int_equal(rca_store_add_line(x->s, &row), RCA_OK);
     const rca_fileset *fs = rca_rules_for_file(x->p.r, service, path);
     assert_int_equal(rca_rules_match_line(x->p.r, fs, x->s, x->host, file, lineno, ts, &ll, line,

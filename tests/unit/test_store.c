@@ -69,7 +69,7 @@ static void ovsdb_row(const rca_row_sink *sink, unsigned lineno, const char *db,
 }
 
 static void add_log_line(rca_store *s, int64_t file_id, int64_t lineno, double ts,
-                         const char *level, const char *logger, const char *raw, size_t msg_off)
+                         rca_level level, const char *logger, const char *raw, size_t msg_off)
 {
     rca_line_row row;
     memset(&row, 0, sizeof row);
@@ -118,9 +118,9 @@ static void build(built *b, const char *path)
     /* nova-compute's log on cmp-1 */
     assert_int_equal(rca_store_add_file(s, b->cmp, "var/log/nova/nova-compute.log", "log",
                                         "nova-compute", NULL, &b->log_file), RCA_OK);
-    add_log_line(s, b->log_file, 1, 1746180929.874, "ERROR", "nova.compute.manager", LINE1,
+    add_log_line(s, b->log_file, 1, 1746180929.874, RCA_LVL_ERROR, "nova.compute.manager", LINE1,
                  strlen("2025-05-02 10:15:29.874 4711 ERROR nova.compute.manager [-] "));
-    add_log_line(s, b->log_file, 2, -1, NULL, NULL, "Traceback (most recent call last):", 0);
+    add_log_line(s, b->log_file, 2, -1, RCA_LVL_NONE, NULL, "Traceback (most recent call last):", 0);
     assert_int_equal(rca_store_finish_file(s, b->log_file, 1234, 2, 1746180929.874, 1746180929.874, "ok"), RCA_OK);
 
     /* the Southbound DB on ctl-1: a chassis and two port bindings, one on it and one on a chassis
@@ -401,7 +401,7 @@ static void test_read_only(void **state)
     /* without read_only, a write is allowed */
     rows r;
     memset(&r, 0, sizeof r);
-    assert_int_equal(rca_store_query(s, "DELETE FROM line WHERE lineno = 2", 0, collect, &r, NULL, "x", 1), RCA_OK);
+    assert_int_equal(rca_store_query(s, "DELETE FROM line_data WHERE rowid = 2", 0, collect, &r, NULL, "x", 1), RCA_OK);
     assert_string_equal(q(s, "SELECT count(*) FROM line"), "1\n");
     built_free(&b);
 }
@@ -683,6 +683,90 @@ static void test_findings_tables(void **state)
     built_free(&b);
 }
 
+/* Many lines go through the write queue in several batches and the dictionary's cache: more
+ * distinct request ids than it has slots, each seen twice, so some texts get a second id. The
+ * `line` view must still give every line back with its number, record and texts, and a lookup
+ * by request id must find both lines. */
+static void test_writer_many_lines(void **state)
+{
+    (void)state;
+    enum { DISTINCT = 40000, N = 2 * DISTINCT };
+    tu_diag d;
+    tu_diag_init(&d);
+    rca_store *s = NULL;
+    assert_int_equal(rca_store_create(":memory:", 0, &d.d, &s), RCA_OK);
+    int64_t bundle, host, file;
+    assert_int_equal(rca_store_add_bundle(s, "b.tar.xz", &bundle), RCA_OK);
+    assert_int_equal(rca_store_add_host(s, bundle, "sosreport-cmp-1", &host), RCA_OK);
+    assert_int_equal(rca_store_add_file(s, host, "var/log/nova/nova-compute.log", "log",
+                                        "nova-compute", NULL, &file), RCA_OK);
+    char raw[128], req[32];
+    for (int i = 0; i < N; i++) {
+        snprintf(req, sizeof req, "req-%08d", i % DISTINCT);
+        snprintf(raw, sizeof raw, "2025-05-02 10:15:29.874 4711 INFO nova.compute.manager [%s] line %d", req, i + 1);
+        rca_line_row row;
+        memset(&row, 0, sizeof row);
+        row.file_id = file;
+        row.lineno = i + 1;
+        row.ts = 1746180929.874 + i;
+        row.level = i % 3 ? RCA_LVL_INFO : RCA_LVL_ERROR;
+        row.logger = sp("nova.compute.manager");
+        row.req = sp(req);
+        row.pid = 4711;
+        row.rec = i % 10 == 9 ? i : i + 1; /* every tenth line continues the one before */
+        row.msg_off = 55;
+        row.raw = rca_span_cstr(raw);
+        assert_int_equal(rca_store_add_line(s, &row), RCA_OK);
+    }
+    assert_int_equal(rca_store_finish_file(s, file, 0, N, 1746180929.874, 1746180929.874 + N - 1, "ok"), RCA_OK);
+    assert_int_equal(rca_store_finish_ingest(s), RCA_OK);
+    char want[256];
+    snprintf(want, sizeof want, "%d|%d|%d\n", N, N, DISTINCT);
+    assert_string_equal(q(s, "SELECT count(*), max(lineno), count(DISTINCT req) FROM line"), want);
+    assert_true(atoi(q(s, "SELECT count(*) FROM word")) > DISTINCT); /* evictions happened */
+    assert_string_equal(q(s, "SELECT lineno, rec, level, logger, req, instance FROM line WHERE req = 'req-00000009'"),
+                        "10|9|ERROR|nova.compute.manager|req-00000009|NULL\n"
+                        "40010|40009|INFO|nova.compute.manager|req-00000009|NULL\n");
+    assert_string_equal(q(s, "SELECT level, count(*) FROM log WHERE lineno <= 6 GROUP BY level ORDER BY level"),
+                        "ERROR|2\nINFO|4\n");
+    rca_buf t;
+    rca_buf_init(&t);
+    assert_int_equal(rca_store_line_text(s, file, N, &t), RCA_OK);
+    snprintf(raw, sizeof raw, "2025-05-02 10:15:29.874 4711 INFO nova.compute.manager [req-%08d] line %d",
+             (N - 1) % DISTINCT, N);
+    assert_string_equal(t.p, raw);
+    rca_buf_free(&t);
+    assert_int_equal(tu_diag_count(&d, RCA_DIAG_ERROR), 0);
+    rca_store_free(s);
+    tu_diag_free(&d);
+}
+
+/* A write that fails in the writer (here a NOT NULL column left empty) is returned by the next
+ * call that waits for the queue, said once through diag, and every later call fails too. */
+static void test_writer_error(void **state)
+{
+    (void)state;
+    tu_diag d;
+    tu_diag_init(&d);
+    rca_store *s = NULL;
+    assert_int_equal(rca_store_create(":memory:", 0, &d.d, &s), RCA_OK);
+    int64_t bundle, host;
+    assert_int_equal(rca_store_add_bundle(s, "b.tar.xz", &bundle), RCA_OK);
+    assert_int_equal(rca_store_add_host(s, bundle, "sosreport-cmp-1", &host), RCA_OK);
+    static const char *const cols[] = {"key", "value"};
+    rca_span vals[] = {RCA_SPAN_NULL, sp("v")};
+    assert_int_equal(rca_store_add_row(s, host, 1, "fact", 1, 2, cols, vals), RCA_OK); /* queued */
+    rows r;
+    memset(&r, 0, sizeof r);
+    assert_int_equal(rca_store_query(s, "SELECT 1", 1, collect, &r, &d.d, "x", 1), RCA_EDB);
+    const tu_msg *m = tu_diag_expect(&d, RCA_DIAG_ERROR, "cannot add a row: NOT NULL constraint failed: fact.key");
+    assert_non_null(m);
+    assert_int_equal(rca_store_finish_ingest(s), RCA_EDB);
+    assert_int_equal(tu_diag_count(&d, RCA_DIAG_ERROR), 1);
+    rca_store_free(s);
+    tu_diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -697,6 +781,8 @@ int main(void)
         cmocka_unit_test(test_file_database),
         cmocka_unit_test(test_file_database_abandoned),
         cmocka_unit_test(test_findings_tables),
+        cmocka_unit_test(test_writer_many_lines),
+        cmocka_unit_test(test_writer_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

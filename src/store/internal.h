@@ -1,0 +1,95 @@
+/* internal.h - what the files of src/store/ share and nothing outside it sees: the store itself,
+ * and the write queue (writer.c) that store.c drives.
+ *
+ * While a database is built, every ingest-side write (bundle, host, file, line, link, command
+ * row, hit) is encoded into a batch by the caller's thread and applied by a writer thread that
+ * owns the SQLite connection while batches are outstanding. Anything else that touches the
+ * connection (queries, findings, commit) first drains the queue (store_drain), so that callers
+ * see their writes in order and the connection is never used by two threads at once. Ids the
+ * caller needs back (bundle, host, file, line rowids, dictionary words) are counted here, not
+ * read back from SQLite, which is what lets the inserts run behind.
+ */
+#ifndef RCA_STORE_INTERNAL_H
+#define RCA_STORE_INTERNAL_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "rca_store.h"
+
+enum { ROW_CACHE = 32 };
+
+typedef struct row_stmt {
+    char *key; /* "table|col1,col2,..." */
+    sqlite3_stmt *stmt;
+} row_stmt;
+
+/* One batch of encoded writes (writer.c). */
+typedef struct store_batch {
+    struct store_batch *next;
+    rca_buf ops;
+} store_batch;
+
+/* A slot of the word dictionary's cache (writer.c): the id of a recently stored text. */
+typedef struct word_slot {
+    int64_t id;     /* 0: empty */
+    uint8_t len;
+    char text[103];
+} word_slot;
+
+/* A slot of the src cache (writer.c): the id of a recently stored (level, logger, pid). */
+typedef struct src_slot {
+    int64_t id; /* 0: empty */
+    int64_t logger, pid;
+    uint32_t level;
+} src_slot;
+
+struct rca_store {
+    sqlite3 *db;
+    char *path; /* final path, NULL for :memory: and the private temporary database */
+    char *tmp;  /* temporary path while building */
+    int committed, in_txn, read_only;
+    rca_diag *diag;
+    /* statements of the writer (used by whichever thread holds the connection) */
+    sqlite3_stmt *ins_line, *ins_word, *ins_src, *ins_file, *fin_file, *ins_link, *ins_host, *ins_bundle;
+    sqlite3_stmt *ins_hit, *upd_bundle;
+    row_stmt rows[ROW_CACHE];
+    size_t nrows;
+    rca_buf key; /* scratch for row statement keys (writer side) */
+
+    /* ids handed out by the caller's thread */
+    int64_t next_line, next_word, next_src, next_file, next_host, next_bundle;
+    word_slot *words; /* cache of the dictionary, WORD_SLOTS entries */
+    src_slot *srcs;   /* cache of `src`, SRC_SLOTS entries */
+
+    /* the queue */
+    store_batch *cur;  /* being filled by the caller */
+    store_batch *head, *tail, *spare;
+    unsigned queued;   /* batches in head..tail */
+    uint64_t pushed, applied;
+    int thread_on, stop;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv_work, cv_done;
+    rca_err werr;      /* the first error of the writer; later batches are dropped */
+    char werr_msg[512];
+};
+
+/* Tables parsers may fill through the row sink, and host columns that may be set. */
+extern const char *const store_row_tables[];
+extern const char *const store_host_columns[];
+
+/* writer.c */
+rca_err store_writer_init(rca_store *s); /* prepare statements, start the thread */
+void store_writer_free(rca_store *s);    /* stop the thread, drop pending batches */
+/* Apply everything queued and wait for it; reports a writer error through s->diag (once). */
+rca_err store_drain(rca_store *s);
+void store_finalize_statements(rca_store *s);
+
+/* store.c */
+rca_err store_prepare(rca_store *s, const char *sql, sqlite3_stmt **st);
+rca_err store_db_fail(rca_store *s, const char *what);
+
+#endif
