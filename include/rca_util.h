@@ -76,6 +76,8 @@ void rca_buf_init(rca_buf *b);
 void rca_buf_free(rca_buf *b);
 void rca_buf_reset(rca_buf *b);
 rca_err rca_buf_add(rca_buf *b, const void *p, size_t n);
+/* Make room for `extra` more bytes (and the NUL) without changing the content. */
+rca_err rca_buf_reserve(rca_buf *b, size_t extra);
 rca_err rca_buf_adds(rca_buf *b, const char *s);
 rca_err rca_buf_addc(rca_buf *b, char c);
 rca_err rca_buf_printf(rca_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -30,6 +30,7 @@ typedef struct row_stmt {
 typedef struct store_batch {
     struct store_batch *next;
     rca_buf ops;
+    int oom; /* an append failed: the batch holds a cut op */
 } store_batch;
 
 /* A slot of the word dictionary's cache (writer.c): the id of a recently stored text. */
@@ -38,6 +39,15 @@ typedef struct word_slot {
     uint8_t len;
     char text[103];
 } word_slot;
+
+/* The fixed part of a queued log line (writer.c); the raw text follows it in the batch. */
+typedef struct line_op {
+    int64_t rowid, file_id, src, req, greq, instance, rec_back;
+    double ts;
+    uint32_t msg_off, raw_len;
+} line_op;
+
+enum { LINE_GROUP = 32 }; /* lines per multi-row INSERT */
 
 /* A slot of the src cache (writer.c): the id of a recently stored (level, logger, pid). */
 typedef struct src_slot {
@@ -53,15 +63,19 @@ struct rca_store {
     int committed, in_txn, read_only;
     rca_diag *diag;
     /* statements of the writer (used by whichever thread holds the connection) */
-    sqlite3_stmt *ins_line, *ins_word, *ins_src, *ins_file, *fin_file, *ins_link, *ins_host, *ins_bundle;
+    sqlite3_stmt *ins_line, *ins_lines, *ins_word, *ins_src, *ins_file, *fin_file, *ins_link, *ins_host, *ins_bundle;
     sqlite3_stmt *ins_hit, *upd_bundle;
     row_stmt rows[ROW_CACHE];
     size_t nrows;
     rca_buf key; /* scratch for row statement keys (writer side) */
+    line_op group[LINE_GROUP]; /* lines waiting for a multi-row INSERT (writer side) */
+    const char *group_raw[LINE_GROUP];
+    unsigned ngroup;
 
     /* ids handed out by the caller's thread */
     int64_t next_line, next_word, next_src, next_file, next_host, next_bundle;
     word_slot *words; /* cache of the dictionary, WORD_SLOTS entries */
+    word_slot last_word[4]; /* the last logger, req, greq, instance */
     src_slot *srcs;   /* cache of `src`, SRC_SLOTS entries */
 
     /* the queue */

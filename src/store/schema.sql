@@ -69,6 +69,11 @@ CREATE TABLE line_data(
 -- few of them. The same triple may have more than one id.
 CREATE TABLE src(id INTEGER PRIMARY KEY, level INTEGER, logger INTEGER, pid INTEGER);
 
+-- Made before the bulk insert, not after: word ids grow as new requests appear, so these are
+-- nearly appends, where building them afterwards would read all of line_data once per index.
+CREATE INDEX line_instance ON line_data(instance) WHERE instance IS NOT NULL;
+CREATE INDEX line_req ON line_data(req) WHERE req IS NOT NULL;
+
 -- Texts that many lines share (loggers, request ids, instance UUIDs). A text may have more
 -- than one id.
 CREATE TABLE word(id INTEGER PRIMARY KEY, text TEXT NOT NULL);

@@ -126,8 +126,24 @@ void rca_store_free(rca_store *s)
     free(s);
 }
 
+/* SQLite's process-wide settings, before its first use: no mutexes (a connection is used by one
+ * thread at a time, as internal.h says), no memory statistics (they take a global lock on every
+ * allocation). */
+static void global_config(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+static void configure_once(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, global_config);
+}
+
 rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_store **out)
 {
+    configure_once();
     rca_err rc = RCA_OK;
     rca_store *s = calloc(1, sizeof *s);
     if (!s)
@@ -191,6 +207,7 @@ fail:
 
 rca_err rca_store_open_readonly(const char *path, rca_diag *diag, rca_store **out)
 {
+    configure_once();
     rca_store *s = calloc(1, sizeof *s);
     if (!s)
         return RCA_ENOMEM;
@@ -222,8 +239,6 @@ rca_err rca_store_open_readonly(const char *path, rca_diag *diag, rca_store **ou
 rca_err rca_store_finish_ingest(rca_store *s)
 {
     static const char indexes[] =
-        "CREATE INDEX line_instance ON line_data(instance) WHERE instance IS NOT NULL;"
-        "CREATE INDEX line_req ON line_data(req) WHERE req IS NOT NULL;"
         "CREATE INDEX word_text ON word(text);"
 
         "CREATE INDEX ovsdb_lookup ON ovsdb(db, tbl, col, value);"

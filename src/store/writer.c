@@ -48,13 +48,6 @@ const char *const store_host_columns[] = {"hostname", "fqdn", "roles", "collecte
                                           "utc_offset", "kernel", "sos_version", "system_id",
                                           NULL};
 
-/* The fixed part of a line op; `raw` follows it. */
-typedef struct line_op {
-    int64_t rowid, file_id, src, req, greq, instance, rec_back;
-    double ts;
-    uint32_t msg_off, raw_len;
-} line_op;
-
 /* An OP_SRC. */
 typedef struct src_op {
     int64_t id, logger, pid;
@@ -291,33 +284,73 @@ static rca_err apply_host_set(rca_store *s, cursor *c)
     return rc;
 }
 
+/* Bind line l of a group to the statement's parameters from `base` + 1 on. The rowid is left to
+ * SQLite, which appends: only this thread inserts lines, in the order their rowids were handed
+ * out (l->rowid), so they agree, and an append costs no search. */
+static void bind_line(sqlite3_stmt *st, int base, const line_op *l, const char *raw)
+{
+    sqlite3_bind_int64(st, base + 1, l->file_id);
+    /* whole milliseconds, what oslo.log and vlog print: 6 bytes a row, not a REAL's 8 */
+    if (l->ts >= 0)
+        sqlite3_bind_int64(st, base + 2, llround(l->ts * 1000));
+    else
+        sqlite3_bind_null(st, base + 2);
+    bind_id(st, base + 3, l->src);
+    bind_id(st, base + 4, l->req);
+    bind_id(st, base + 5, l->greq);
+    bind_id(st, base + 6, l->instance);
+    sqlite3_bind_int64(st, base + 7, l->rec_back);
+    sqlite3_bind_int64(st, base + 8, l->msg_off);
+    sqlite3_bind_text(st, base + 9, raw, (int)l->raw_len, SQLITE_STATIC);
+}
+
+/* Insert the grouped lines: one statement for a full group (a step per row costs more than
+ * the row), one per line for the rest. Every parameter is bound each time: no clearing. */
+static rca_err flush_lines(rca_store *s)
+{
+    unsigned n = s->ngroup;
+    s->ngroup = 0;
+    if (n == LINE_GROUP) {
+        for (unsigned i = 0; i < n; i++)
+            bind_line(s->ins_lines, (int)i * 9, &s->group[i], s->group_raw[i]);
+        int r = sqlite3_step(s->ins_lines);
+        sqlite3_reset(s->ins_lines);
+        if (r != SQLITE_DONE)
+            return wfail(s, RCA_EDB, "cannot add log lines");
+    } else {
+        for (unsigned i = 0; i < n; i++) {
+            bind_line(s->ins_line, 0, &s->group[i], s->group_raw[i]);
+            int r = sqlite3_step(s->ins_line);
+            sqlite3_reset(s->ins_line);
+            if (r != SQLITE_DONE)
+                return wfail(s, RCA_EDB, "cannot add a log line");
+        }
+    }
+    /* the rowids SQLite chose are the ones handed out (evidence is found by them) */
+    if (n && sqlite3_last_insert_rowid(s->db) != s->group[n - 1].rowid)
+        return wfail(s, RCA_EINTERNAL, "log line rowids out of step");
+    return RCA_OK;
+}
+
 static rca_err apply_one(rca_store *s, cursor *c)
 {
     uint8_t op = 0;
     get(c, &op, 1);
     sqlite3_stmt *st;
+    /* words and sources may go in whenever; anything else keeps its place after the lines */
+    if (s->ngroup && op != OP_LINE && op != OP_WORD && op != OP_SRC) {
+        rca_err rc = flush_lines(s);
+        if (rc)
+            return rc;
+    }
     switch (op) {
     case OP_LINE: {
-        line_op l;
-        if (!get(c, &l, sizeof l) || (size_t)(c->end - c->p) < l.raw_len)
+        line_op *l = &s->group[s->ngroup];
+        if (!get(c, l, sizeof *l) || (size_t)(c->end - c->p) < l->raw_len)
             return wfail(s, RCA_EINTERNAL, "a line op is damaged");
-        st = s->ins_line;
-        sqlite3_bind_int64(st, 1, l.rowid);
-        sqlite3_bind_int64(st, 2, l.file_id);
-        /* whole milliseconds, what oslo.log and vlog print: 6 bytes a row, not a REAL's 8 */
-        if (l.ts >= 0)
-            sqlite3_bind_int64(st, 3, llround(l.ts * 1000));
-        else
-            sqlite3_bind_null(st, 3);
-        bind_id(st, 4, l.src);
-        bind_id(st, 5, l.req);
-        bind_id(st, 6, l.greq);
-        bind_id(st, 7, l.instance);
-        sqlite3_bind_int64(st, 8, l.rec_back);
-        sqlite3_bind_int64(st, 9, l.msg_off);
-        sqlite3_bind_text(st, 10, c->p, (int)l.raw_len, SQLITE_STATIC);
-        c->p += l.raw_len;
-        return step(s, st, "cannot add a log line");
+        s->group_raw[s->ngroup++] = c->p;
+        c->p += l->raw_len;
+        return s->ngroup == LINE_GROUP ? flush_lines(s) : RCA_OK;
     }
     case OP_WORD:
         st = s->ins_word;
@@ -400,6 +433,9 @@ static void apply_batch(rca_store *s, store_batch *b)
     cursor c = {b->ops.p, b->ops.p + b->ops.n};
     while (!s->werr && c.p < c.end)
         apply_one(s, &c);
+    if (s->ngroup && !s->werr)
+        flush_lines(s); /* the group points into the batch, which is about to be reused */
+    s->ngroup = 0;
     rca_buf_reset(&b->ops);
 }
 
@@ -459,6 +495,11 @@ static store_batch *new_batch(rca_store *s)
 static rca_err push(rca_store *s)
 {
     store_batch *b = s->cur;
+    if (b && b->oom) { /* an op in it is cut: none of it can be applied */
+        rca_buf_reset(&b->ops);
+        b->oom = 0;
+        return RCA_ENOMEM;
+    }
     if (!b || !b->ops.n)
         return RCA_OK;
     s->cur = NULL;
@@ -507,8 +548,9 @@ rca_err store_drain(rca_store *s)
     return rc;
 }
 
-/* The batch to append an op of about `need` bytes to; pushes the full one first. */
-static rca_buf *room(rca_store *s, size_t need, rca_err *rc)
+/* The batch to append an op of about `need` bytes to (an estimate: appends past it still work);
+ * pushes the full one first. */
+static store_batch *room(rca_store *s, size_t need, rca_err *rc)
 {
     *rc = RCA_OK;
     if (s->cur && s->cur->ops.n + need > BATCH_BYTES && s->cur->ops.n)
@@ -518,16 +560,32 @@ static rca_buf *room(rca_store *s, size_t need, rca_err *rc)
         *rc = RCA_ENOMEM;
         return NULL;
     }
-    return &s->cur->ops;
+    rca_buf *o = &s->cur->ops;
+    if (o->n + need >= o->cap && rca_buf_reserve(o, need)) { /* once for the whole op */
+        *rc = RCA_ENOMEM;
+        return NULL;
+    }
+    return s->cur;
 }
 
-static void put(rca_buf *b, const void *p, size_t n) { rca_buf_add(b, p, n); }
-static void put_u8(rca_buf *b, uint8_t v) { put(b, &v, 1); }
-static void put_u32(rca_buf *b, uint32_t v) { put(b, &v, sizeof v); }
-static void put_i64(rca_buf *b, int64_t v) { put(b, &v, sizeof v); }
-static void put_f64(rca_buf *b, double v) { put(b, &v, sizeof v); }
+/* Append to the batch: a plain copy while there is room (the common case, one per field of
+ * every line), else through rca_buf; a failed append marks the batch, which is then dropped. */
+static inline void put(store_batch *b, const void *p, size_t n)
+{
+    rca_buf *o = &b->ops;
+    if (o->n + n < o->cap) {
+        memcpy(o->p + o->n, p, n);
+        o->n += n;
+    } else if (rca_buf_add(o, p, n)) {
+        b->oom = 1;
+    }
+}
+static void put_u8(store_batch *b, uint8_t v) { put(b, &v, 1); }
+static void put_u32(store_batch *b, uint32_t v) { put(b, &v, sizeof v); }
+static void put_i64(store_batch *b, int64_t v) { put(b, &v, sizeof v); }
+static void put_f64(store_batch *b, double v) { put(b, &v, sizeof v); }
 
-static void put_strn(rca_buf *b, const char *p, size_t n)
+static void put_strn(store_batch *b, const char *p, size_t n)
 {
     if (!p || n >= NO_STR) {
         put_u32(b, NO_STR);
@@ -537,14 +595,14 @@ static void put_strn(rca_buf *b, const char *p, size_t n)
     put(b, p, n);
 }
 
-static void put_str(rca_buf *b, const char *p) { put_strn(b, p, p ? strlen(p) : 0); }
+static void put_str(store_batch *b, const char *p) { put_strn(b, p, p ? strlen(p) : 0); }
 
-/* After encoding an op: a failed append left the buffer without memory. */
-static rca_err done(rca_buf *b) { return b->p ? RCA_OK : RCA_ENOMEM; }
+/* After encoding an op. */
+static rca_err done(store_batch *b) { return b->oom ? RCA_ENOMEM : RCA_OK; }
 
 #define OPEN(s, need, b)                                                                           \
     rca_err rc_;                                                                                   \
-    rca_buf *b = room((s), (need), &rc_);                                                          \
+    store_batch *b = room((s), (need), &rc_);                                                      \
     if (!b)                                                                                        \
         return rc_;
 
@@ -654,16 +712,40 @@ rca_err rca_store_add_link(rca_store *s, int64_t host_id, const char *path, cons
 }
 
 /* The dictionary id of a text (0 for none), adding an OP_WORD to b when it is new. */
-static int64_t word(rca_store *s, rca_buf *b, rca_span t)
+/* A hash of a short text, eight bytes at a time. */
+static uint64_t hash_text(const char *p, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    if (n) {
+        uint64_t v = 0;
+        memcpy(&v, p, n);
+        h = (h ^ v) * 0xC4CEB9FE1A85EC53u;
+    }
+    return h ^ (h >> 29);
+}
+
+/* The dictionary id of a text (0 for none), adding an OP_WORD to b when it is new. `last` is
+ * the previous line's word of the same field, which the next line most often repeats. */
+static int64_t word(rca_store *s, store_batch *b, rca_span t, word_slot *last)
 {
     if (!t.p || !t.n)
         return 0;
-    uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (size_t i = 0; i < t.n; i++)
-        h = (h ^ (unsigned char)t.p[i]) * 1099511628211u;
-    word_slot *w = t.n <= sizeof w->text && s->words ? &s->words[h & (WORD_SLOTS - 1)] : NULL;
-    if (w && w->id && w->len == t.n && memcmp(w->text, t.p, t.n) == 0)
-        return w->id;
+    if (last->id && last->len == t.n && memcmp(last->text, t.p, t.n) == 0)
+        return last->id;
+    word_slot *w = NULL;
+    if (t.n <= sizeof w->text && s->words) {
+        w = &s->words[hash_text(t.p, t.n) & (WORD_SLOTS - 1)];
+        if (w->id && w->len == t.n && memcmp(w->text, t.p, t.n) == 0) {
+            *last = *w;
+            return w->id;
+        }
+    }
     int64_t id = s->next_word++;
     put_u8(b, OP_WORD);
     put_i64(b, id);
@@ -672,12 +754,15 @@ static int64_t word(rca_store *s, rca_buf *b, rca_span t)
         w->id = id;
         w->len = (uint8_t)t.n;
         memcpy(w->text, t.p, t.n);
+        *last = *w;
+    } else {
+        last->id = 0;
     }
     return id;
 }
 
 /* The src id of (level, logger, pid), 0 for none, adding an OP_SRC to b when it is new. */
-static int64_t src(rca_store *s, rca_buf *b, rca_level level, int64_t logger, int64_t pid)
+static int64_t src(rca_store *s, store_batch *b, rca_level level, int64_t logger, int64_t pid)
 {
     if (pid < 0)
         pid = -1;
@@ -712,10 +797,10 @@ rca_err rca_store_add_line(rca_store *s, const rca_line_row *r)
     OPEN(s, sizeof(line_op) + sizeof(src_op) + 2 + r->raw.n + extra, b);
     line_op l;
     memset(&l, 0, sizeof l); /* the padding too: the op is copied whole */
-    l.src = src(s, b, r->level, word(s, b, r->logger), r->pid);
-    l.req = word(s, b, r->req);
-    l.greq = word(s, b, r->greq);
-    l.instance = word(s, b, r->instance);
+    l.src = src(s, b, r->level, word(s, b, r->logger, &s->last_word[0]), r->pid);
+    l.req = word(s, b, r->req, &s->last_word[1]);
+    l.greq = word(s, b, r->greq, &s->last_word[2]);
+    l.instance = word(s, b, r->instance, &s->last_word[3]);
     l.rowid = s->next_line++;
     l.file_id = r->file_id;
     l.rec_back = r->rec > 0 && r->rec <= r->lineno ? r->lineno - r->rec : 0;
@@ -795,15 +880,30 @@ rca_row_sink rca_store_row_sink(rca_store *s, int64_t host_id, int64_t file_id)
 
 /* ------------------------------------------------------------------ life */
 
+/* The multi-row INSERT of LINE_GROUP lines. */
+static rca_err prepare_lines(rca_store *s)
+{
+    rca_buf sql;
+    rca_buf_init(&sql);
+    rca_buf_adds(&sql, "INSERT INTO line_data(file_id,ts_ms,src,req,greq,instance,rec_back,msg_off,"
+                       "raw) VALUES");
+    for (unsigned i = 0; i < LINE_GROUP; i++)
+        rca_buf_adds(&sql, i ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)");
+    rca_err rc = sql.p ? store_prepare(s, sql.p, &s->ins_lines) : RCA_ENOMEM;
+    rca_buf_free(&sql);
+    return rc;
+}
+
 rca_err store_writer_init(rca_store *s)
 {
     rca_err rc;
     s->next_line = s->next_word = s->next_src = s->next_file = s->next_host = s->next_bundle = 1;
     rca_buf_init(&s->key);
     if ((rc = store_prepare(s,
-                            "INSERT INTO line_data(rowid,file_id,ts_ms,src,req,greq,instance,"
-                            "rec_back,msg_off,raw) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                            "INSERT INTO line_data(file_id,ts_ms,src,req,greq,instance,"
+                            "rec_back,msg_off,raw) VALUES(?,?,?,?,?,?,?,?,?)",
                             &s->ins_line)) ||
+        (rc = prepare_lines(s)) ||
         (rc = store_prepare(s, "INSERT INTO src(id,level,logger,pid) VALUES(?,?,?,?)",
                             &s->ins_src)) ||
         (rc = store_prepare(s, "INSERT INTO word(id,text) VALUES(?,?)", &s->ins_word)) ||
@@ -844,7 +944,7 @@ rca_err store_writer_init(rca_store *s)
 
 void store_finalize_statements(rca_store *s)
 {
-    sqlite3_stmt **all[] = {&s->ins_line, &s->ins_word, &s->ins_src, &s->ins_file,   &s->fin_file, &s->ins_link,
+    sqlite3_stmt **all[] = {&s->ins_line, &s->ins_lines, &s->ins_word, &s->ins_src, &s->ins_file,   &s->fin_file, &s->ins_link,
                             &s->ins_host, &s->ins_bundle, &s->upd_bundle, &s->ins_hit};
     for (size_t i = 0; i < RCA_ARRAY_LEN(all); i++) {
         sqlite3_finalize(*all[i]);

@@ -77,7 +77,7 @@ void rca_buf_reset(rca_buf *b)
         b->p[0] = '\0';
 }
 
-static rca_err buf_reserve(rca_buf *b, size_t extra)
+rca_err rca_buf_reserve(rca_buf *b, size_t extra)
 {
     if (extra > SIZE_MAX / 2 - b->n)
         return RCA_ENOMEM;
@@ -97,7 +97,7 @@ static rca_err buf_reserve(rca_buf *b, size_t extra)
 
 rca_err rca_buf_add(rca_buf *b, const void *p, size_t n)
 {
-    rca_err rc = buf_reserve(b, n);
+    rca_err rc = rca_buf_reserve(b, n);
     if (rc)
         return rc;
     if (n)
@@ -125,7 +125,7 @@ rca_err rca_buf_vprintf(rca_buf *b, const char *fmt, va_list ap)
     va_end(ap2);
     if (n < 0)
         return RCA_EINTERNAL;
-    rca_err rc = buf_reserve(b, (size_t)n);
+    rca_err rc = rca_buf_reserve(b, (size_t)n);
     if (rc)
         return rc;
     vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
