@@ -129,6 +129,8 @@ typedef struct walker {
     unsigned special;      /* wanted paths that are fifos, devices or sockets */
     int stop;              /* STOP_OUTER or STOP_LIMIT: the walk of the bundle ends */
     char last_good[PATH_MAX]; /* the last entry read whole, for the damage message */
+    unpack *stage;         /* decompressing the top archive in its own thread, or NULL */
+    struct archive *staged; /* the archive that reads from it */
 } walker;
 
 /* Per-entry warnings about hostile names or special files are sent for the first few entries only;
@@ -679,9 +681,15 @@ static rca_err special_file(walker *w, const char *path, const char *what)
  * the rest of the archive must not be read. */
 static int stream_is_bomb(walker *w, struct archive *a, const char *name)
 {
-    if (archive_filter_count(a) < 2) /* not compressed: skipping is seeking */
-        return 0;
-    int64_t out = archive_filter_bytes(a, 0), in = archive_filter_bytes(a, -1);
+    int64_t out, in;
+    if (w->stage && a == w->staged) {
+        unpack_counts(w->stage, &in, &out);
+    } else {
+        if (archive_filter_count(a) < 2) /* not compressed: skipping is seeking */
+            return 0;
+        out = archive_filter_bytes(a, 0);
+        in = archive_filter_bytes(a, -1);
+    }
     if (in <= 0 || out <= ((int64_t)1 << 30) || out / in <= w->lim->max_ratio)
         return 0;
     const char *last = w->last_good[0] ? w->last_good : "(none)";
@@ -1087,7 +1095,10 @@ static rca_err walk_archive_file(walker *w, const char *path, walk_kind kind, co
     archive_read_support_format_tar(a);
     archive_read_support_format_gnutar(a);
     rca_err rc;
-    if (archive_read_open_filename(a, path, 1 << 16) != ARCHIVE_OK) {
+    /* a compressed archive is decompressed by a thread of its own when one can be had */
+    unpack *u = unpack_start(path);
+    int opened = u ? unpack_open(u, a) : archive_read_open_filename(a, path, 1 << 16);
+    if (opened != ARCHIVE_OK) {
         rca_diagf(w->diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL,
                   "not a readable sos report archive (%s); skipped",
                   archive_error_string(a) ? archive_error_string(a) : "unknown format");
@@ -1095,8 +1106,11 @@ static rca_err walk_archive_file(walker *w, const char *path, walk_kind kind, co
         rca_buf_printf(&w->partial, "%s: not a readable archive (%s)", name,
                        archive_error_string(a) ? archive_error_string(a) : "unknown format");
         archive_read_free(a);
+        unpack_free(u);
         return RCA_EIO;
     }
+    w->stage = u;
+    w->staged = a;
     int64_t entries_before = w->entries;
     rc = walk_archive(w, a, kind, "", name, 0);
     if (!rc && w->entries == entries_before) {
@@ -1107,6 +1121,9 @@ static rca_err walk_archive_file(walker *w, const char *path, walk_kind kind, co
         rc = RCA_EARCHIVE;
     }
     archive_read_free(a);
+    unpack_free(u);
+    w->stage = NULL;
+    w->staged = NULL;
     return rc;
 }
 

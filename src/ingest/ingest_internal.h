@@ -32,6 +32,18 @@ void reader_init(rca_reader *r, const rca_limits *lim, rca_diag *diag, const cha
                  const char *entry, int64_t *total);
 void reader_fini(rca_reader *r);
 
+/* Decompression in a thread of its own (unpack.c), for a compressed archive file. unpack_start
+ * returns NULL when the file is not compressed or cannot be opened so (read it directly then);
+ * unpack_open opens `a` (formats chosen by the caller) on the decompressed stream, and damage is
+ * reported through `a` as libarchive would; unpack_counts gives the compressed bytes read and
+ * the bytes made so far (for the ratio limit). unpack_free after archive_read_free(a); NULL is a
+ * no-op. */
+typedef struct unpack unpack;
+unpack *unpack_start(const char *path);
+int unpack_open(unpack *u, struct archive *a);
+void unpack_counts(unpack *u, int64_t *in, int64_t *out);
+void unpack_free(unpack *u);
+
 /* A set of strings (paths of one report), for link resolution. */
 typedef struct pathset {
     char **slots;
