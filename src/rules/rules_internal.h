@@ -125,6 +125,23 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag);
 int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
                     rca_buf *grp);
 
+/* prefilter.c: an Aho-Corasick automaton over a set of literals. */
+typedef struct prefilter prefilter;
+/* An automaton that finds which of the n literals lits[i] (lens[i] bytes each, any bytes) occur in
+ * a text. The automaton keeps no pointer to them; duplicates are allowed. Returns RCA_ENOMEM,
+ * or RCA_ELIMIT when its table would pass 32 MiB. On success *out owns the automaton. */
+rca_err rules_prefilter_new(const char *const *lits, const size_t *lens, size_t n,
+                            prefilter **out);
+void rules_prefilter_free(prefilter *pf);
+/* The number of literals it was built with. */
+size_t rules_prefilter_count(const prefilter *pf);
+/* One pass over text[0..len): sets bit i of `found` (ceil(n / 64) words, which the caller zeroes
+ * before the first scan) for every literal i that occurs in text, byte for byte as memmem finds
+ * it; an empty literal occurs in every text. Each literal newly marked is also appended to hits
+ * (room for n indices) when hits is not NULL. Returns the number of literals newly marked. */
+size_t rules_prefilter_scan(const prefilter *pf, const void *text, size_t len, uint64_t *found,
+                            uint32_t *hits);
+
 /* JSON string escaping for the fields objects. */
 rca_err json_add_str(rca_buf *b, const char *s, size_t n);
 
