@@ -5,8 +5,8 @@
  * a shared port, the time relation that keeps a later cause from explaining an earlier effect, a
  * recovery marker (`until`) closing a cause's window, a field borrowed from a related finding, and
  * a healthy check coming out as "ruled out". Last, the literal prefilter is checked never to reject
- * a line its regex matches, and the automaton of a file with many rules to store the same hits as
- * trying every rule with memmem.
+ * a line its regex matches, lint to warn about a rule without literal, and the automaton of a file
+ * with many rules to store the same hits as trying every rule with memmem.
  */
 #include "testutil.h"
 
@@ -583,6 +583,33 @@ static void test_prefilter_never_rejects_a_match(void **state)
     rca_buf_free(&why);
 }
 
+/* A rule with no literal runs its regex on every line of its files: lint says so, at the match;
+ * a `literal` line, or a regex with literal text, keeps it quiet. */
+static void test_lint_no_literal(void **state)
+{
+    (void)state;
+    static const char text[] =
+        RULE_HEAD("r-no-literal") "  match     ^(?<n>\\d+) (?<w>\\w+)$\n" GOOD_TITLE
+        "  sample    12 ports\n  nosample  " QUIET "\n\n"
+        RULE_HEAD("r-given") "  match     x(?<port>\\d+)yz\n  literal   yz\n" GOOD_TITLE
+        "  sample    x12yz\n  nosample  x12y\n\n"
+        RULE_HEAD("r-found") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES;
+    pack p;
+    const char *files[] = {"f.rules", text, NULL};
+    pack_write(&p, files);
+    if (pack_load(&p, 1) != RCA_OK) {
+        tu_diag_dump(&p.d);
+        fail_msg("the pack does not load");
+    }
+    const tu_msg *m =
+        tu_diag_expect(&p.d, RCA_DIAG_WARNING, "no literal text every match must contain");
+    assert_non_null(strstr(m->text, "r-no-literal"));
+    assert_true(tu_ends(m->where, "f.rules"));
+    assert_int_equal(m->line, line_of(text, "^(?<n>", NULL));
+    assert_int_equal(tu_diag_count(&p.d, RCA_DIAG_WARNING), 1);
+    pack_free(&p);
+}
+
 typedef struct hit_list {
     rca_buf text; /* "rule grp fields\n" per hit */
     size_t n;
@@ -1147,6 +1174,7 @@ int main(void)
         cmocka_unit_test(test_lint_pack_files),
         cmocka_unit_test(test_lint_regex_features),
         cmocka_unit_test(test_prefilter_never_rejects_a_match),
+        cmocka_unit_test(test_lint_no_literal),
         cmocka_unit_test(test_prefilter_same_hits),
         cmocka_unit_test(test_invalid_utf8_line),
         cmocka_unit_test(test_chain),
