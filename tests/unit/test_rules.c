@@ -673,7 +673,7 @@ static void test_prefilter_same_hits(void **state)
         fail_msg("the pack does not load");
     }
     static const char *const msgs[] = {
-        "Timeout waiting for vif plugging callback for port " PORT,
+        ("Timeout waiting for vif plugging callback for port " PORT),
         "Claiming lport abc",
         "Releasing lport abc for port x",
         "12 things",
