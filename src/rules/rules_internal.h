@@ -15,6 +15,7 @@ typedef struct rule_match {
     pcre2_code *re;
     char *literal;         /* a literal every match contains (prefilter), or NULL */
     size_t literal_len;
+    uint32_t lit_id;       /* the literal's number in the pack (same text, same number) */
 } rule_match;
 
 typedef struct key_pair {
@@ -87,11 +88,23 @@ typedef struct code_info {
     char *code, *cls;
 } code_info;
 
+/* prefilter.c: an Aho-Corasick automaton over a set of literals. */
+typedef struct prefilter prefilter;
+
 struct rca_fileset {
     rule **rules;
     size_t n;
     struct rca_fileset *next; /* cache chain */
     char *service, *path;
+    /* The literal prefilter of these rules; pf is NULL when no match has a literal (every rule is
+     * tried) or the automaton could not be built (each literal is then tested with memmem). */
+    prefilter *pf;
+    uint32_t *lit_id;         /* the automaton's literal i is the pack's literal lit_id[i] */
+    uint64_t *lit_rules;      /* literal i: a bitset (rwords words) of the rules, by position in
+                                 `rules`, with a match that needs it */
+    uint64_t *always;         /* the rules with a match that needs no literal: tried on any line */
+    size_t rwords;
+    int borrowed;             /* rules and prefilter belong to an earlier set with the same rules */
 };
 
 struct rca_rules {
@@ -105,6 +118,12 @@ struct rca_rules {
     rca_buf scratch, grp;
     pcre2_match_context *mctx;   /* match and depth limits: no regex may hang on a long line */
     unsigned match_limit_warnings;
+    /* the prefilter's state during one line, cleared after it */
+    size_t nlits;                /* distinct literals in the pack (rule_match.lit_id) */
+    uint64_t *lit_found;         /* by lit_id: the literal occurs in the message */
+    uint64_t *lit_seen;          /* by the fileset automaton's literal index (its scan bitset) */
+    uint32_t *lit_hits;          /* the automaton literals found, to clear both bitsets */
+    uint64_t *cand;              /* the rules worth trying, by position in the fileset */
 };
 
 /* rulefile.c */
@@ -121,9 +140,32 @@ rca_err rules_compile(rca_rules *r, rca_diag *diag);
 char *rules_required_literal(rca_arena *a, const char *re);
 rca_err rules_check_samples(rca_rules *r, rca_diag *diag);
 /* Run one rule on a parsed line; *fields gets a JSON object of its captures when it matched.
- * Returns 1 on match, 0 on no match, -1 when PCRE2 gave up (match limit). */
-int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
-                    rca_buf *grp);
+ * `found` is the bitset (by lit_id) of the pack's literals that occur in the line's message, from
+ * the fileset's prefilter; NULL tests each match's literal with memmem. Returns 1 on match, 0 on
+ * no match, -1 when PCRE2 gave up (match limit). */
+int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_t *found,
+                    rca_buf *fields, rca_buf *grp);
+/* The same for a rule on its own, with its literals through a prefilter automaton as
+ * rca_rules_match_line runs them for a file with many rules (lint's samples: every rule's
+ * literals go through the automaton at least there). */
+int rules_match_alone(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
+                      rca_buf *grp);
+
+/* prefilter.c */
+/* An automaton that finds which of the n literals lits[i] (lens[i] bytes each, any bytes) occur in
+ * a text. The automaton keeps no pointer to them; duplicates are allowed. Returns RCA_ENOMEM,
+ * or RCA_ELIMIT when its table would pass 32 MiB. On success *out owns the automaton. */
+rca_err rules_prefilter_new(const char *const *lits, const size_t *lens, size_t n,
+                            prefilter **out);
+void rules_prefilter_free(prefilter *pf);
+/* The number of literals it was built with. */
+size_t rules_prefilter_count(const prefilter *pf);
+/* One pass over text[0..len): sets bit i of `found` (ceil(n / 64) words, which the caller zeroes
+ * before the first scan) for every literal i that occurs in text, byte for byte as memmem finds
+ * it; an empty literal occurs in every text. Each literal newly marked is also appended to hits
+ * (room for n indices) when hits is not NULL. Returns the number of literals newly marked. */
+size_t rules_prefilter_scan(const prefilter *pf, const void *text, size_t len, uint64_t *found,
+                            uint32_t *hits);
 
 /* JSON string escaping for the fields objects. */
 rca_err json_add_str(rca_buf *b, const char *s, size_t n);

@@ -229,7 +229,7 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
                 rca_logctx ctx = {2025, 12, RCA_LOG_NONE};
                 rca_logline ll;
                 rca_parse_log_line(&ctx, sm->text, strlen(sm->text), &ll);
-                int m = rules_match_one(r, ru, &ll, &fields, &grp);
+                int m = rules_match_alone(r, ru, &ll, &fields, &grp);
                 fired = m > 0;
                 if (m < 0) {
                     rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, sm->line, 0, NULL,

@@ -5,7 +5,8 @@
  * a shared port, the time relation that keeps a later cause from explaining an earlier effect, a
  * recovery marker (`until`) closing a cause's window, a field borrowed from a related finding, and
  * a healthy check coming out as "ruled out". Last, the literal prefilter is checked never to reject
- * a line its regex matches.
+ * a line its regex matches, lint to warn about a rule without literal, and the automaton of a file
+ * with many rules to store the same hits as trying every rule with memmem.
  */
 #include "testutil.h"
 
@@ -506,7 +507,7 @@ static void test_invalid_utf8_line(void **state)
     rca_buf_init(&fields);
     rca_buf_init(&grp);
     /* the chassis capture stops at the \xff byte ([a-z0-9-]+), the port is whole */
-    assert_int_equal(rules_match_one(p.r, ru, &ll, &fields, &grp), 1);
+    assert_int_equal(rules_match_one(p.r, ru, &ll, NULL, &fields, &grp), 1);
     assert_non_null(strstr(fields.p, "\"port\":\"" PORT "\""));
     /* a capture that spans the byte comes out as U+FFFD in valid JSON */
     rca_buf_reset(&fields);
@@ -580,6 +581,178 @@ static void test_prefilter_never_rejects_a_match(void **state)
         fail_msg("the literal prefilter rejects lines its regex matches");
     }
     rca_buf_free(&why);
+}
+
+/* A rule with no literal runs its regex on every line of its files: lint says so, at the match;
+ * a `literal` line, or a regex with literal text, keeps it quiet. */
+static void test_lint_no_literal(void **state)
+{
+    (void)state;
+    static const char text[] =
+        RULE_HEAD("r-no-literal") "  match     ^(?<n>\\d+) (?<w>\\w+)$\n" GOOD_TITLE
+        "  sample    12 ports\n  nosample  " QUIET "\n\n"
+        RULE_HEAD("r-given") "  match     x(?<port>\\d+)yz\n  literal   yz\n" GOOD_TITLE
+        "  sample    x12yz\n  nosample  x12y\n\n"
+        RULE_HEAD("r-found") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES;
+    pack p;
+    const char *files[] = {"f.rules", text, NULL};
+    pack_write(&p, files);
+    if (pack_load(&p, 1) != RCA_OK) {
+        tu_diag_dump(&p.d);
+        fail_msg("the pack does not load");
+    }
+    const tu_msg *m =
+        tu_diag_expect(&p.d, RCA_DIAG_WARNING, "no literal text every match must contain");
+    assert_non_null(strstr(m->text, "r-no-literal"));
+    assert_true(tu_ends(m->where, "f.rules"));
+    assert_int_equal(m->line, line_of(text, "^(?<n>", NULL));
+    assert_int_equal(tu_diag_count(&p.d, RCA_DIAG_WARNING), 1);
+    pack_free(&p);
+}
+
+typedef struct hit_list {
+    rca_buf text; /* "rule grp fields\n" per hit */
+    size_t n;
+} hit_list;
+
+static int add_hit_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
+{
+    (void)names;
+    hit_list *h = ctx;
+    for (int i = 0; i < ncols; i++)
+        rca_buf_printf(&h->text, "%s%s", vals[i] ? vals[i] : "NULL", i + 1 < ncols ? " " : "\n");
+    h->n++;
+    return 0;
+}
+
+/* Enough rules on one service for its file to get the automaton (more than 64, so that the
+ * candidate bitset has two words): what rca_rules_match_line stores for each line must be what
+ * trying every rule in order with memmem finds, hit for hit and in the same order. The rules have
+ * literals inside others, a shared literal, two matches, none (tried on every line), a level, a
+ * `literal` line and bytes outside ASCII. */
+static void test_prefilter_same_hits(void **state)
+{
+    (void)state;
+    enum { NEV = 70 };
+    rca_buf text;
+    rca_buf_init(&text);
+    rca_buf_adds(&text,
+        RULE_HEAD("r-vif") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES "\n"
+        RULE_HEAD("r-plug") "  match     vif plugging (?<what>\\w+)\n" GOOD_TITLE
+        "  sample    vif plugging done\n  nosample  vif plugging\n\n"
+        RULE_HEAD("r-forport") "  match     for port (?<port>\\S+)$\n" GOOD_TITLE
+        "  sample    wait for port a\n  nosample  wait for port\n\n"
+        RULE_HEAD("r-two") "  match     ^Claiming lport (?<port>\\S+)\n"
+        "  match     ^Releasing lport (?<port>\\S+)\n" GOOD_TITLE
+        "  sample    Releasing lport a\n  nosample  Claiming lport\n\n"
+        RULE_HEAD("r-no-literal") "  match     ^(?<n>\\d+) (?<w>\\w+)$\n" GOOD_TITLE
+        "  sample    12 ports\n  nosample  12 ports down\n\n"
+        RULE_HEAD("r-level") "  level     WARNING\n  match     waiting for (?<what>\\w+)\n"
+        GOOD_TITLE
+        "  sample    2025-05-02 10:20:29.874 4711 WARNING nova.compute.manager [-] waiting for x\n"
+        "  nosample  2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] waiting for x\n\n"
+        RULE_HEAD("r-given") "  match     x(?<port>\\d+)yz\n  literal   yz\n" GOOD_TITLE
+        "  sample    x12yz\n  nosample  xyz\n\n"
+        RULE_HEAD("r-utf8") "  match     caf\xc3\xa9 (?<what>\\w+)\n" GOOD_TITLE
+        "  sample    caf\xc3\xa9 noir\n  nosample  cafe noir\n\n"
+        RULE_HEAD("r-dup") "  match     vif plugging (?<what>\\w+) for\n" GOOD_TITLE
+        "  sample    vif plugging callback for\n  nosample  vif plugging callback\n\n");
+    for (int i = 0; i < NEV; i++)
+        rca_buf_printf(&text,
+                       "rule r-ev-%02d\n  code      vif-timeout\n  severity  error\n"
+                       "  files     service:nova-compute\n"
+                       "  match     event-%02d happened (?<id>\\d+)\n"
+                       "  title     t\n  sample    event-%02d happened 1\n"
+                       "  nosample  event-%02d happened x\n\n",
+                       i, i, i, i);
+    pack p;
+    const char *files[] = {"nova/many.rules", text.p, NULL};
+    pack_write(&p, files);
+    if (pack_load(&p, 1) != RCA_OK) { /* every sample through the automaton too */
+        tu_diag_dump(&p.d);
+        fail_msg("the pack does not load");
+    }
+    static const char *const msgs[] = {
+        ("Timeout waiting for vif plugging callback for port " PORT),
+        "Claiming lport abc",
+        "Releasing lport abc for port x",
+        "12 things",
+        "x12yz",
+        "xyz 13 yz",
+        "caf\xc3\xa9 au lait",
+        "caf\xc3 \xa9",
+        "event-05 happened 7 and event-64 happened 8 and event-69 happened x",
+        "event-63 happened 1event-06 happened 2",
+        "vent-01 happened 3 event-0 happened 4 event-01 happene 5",
+        "waiting for vif plugging done",
+        "nothing to see here",
+        "",
+    };
+    tu_diag sd;
+    tu_diag_init(&sd);
+    rca_store *s = NULL;
+    int64_t bundle, host, file;
+    assert_int_equal(rca_store_create(":memory:", 0, &sd.d, &s), RCA_OK);
+    assert_int_equal(rca_store_add_bundle(s, "b.tar.xz", &bundle), RCA_OK);
+    assert_int_equal(rca_store_add_host(s, bundle, "sosreport-cmp-1", &host), RCA_OK);
+    assert_int_equal(rca_store_add_file(s, host, "var/log/nova/nova-compute.log", "log",
+                                        "nova-compute", NULL, &file), RCA_OK);
+    const rca_fileset *fs =
+        rca_rules_for_file(p.r, "nova-compute", "var/log/nova/nova-compute.log");
+    assert_int_equal(fs->n, 9 + NEV);
+    assert_non_null(fs->pf);
+    rca_buf fields, grp, line;
+    rca_buf_init(&fields);
+    rca_buf_init(&grp);
+    rca_buf_init(&line);
+    size_t total = 0;
+    int64_t lineno = 0;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(msgs); i++)
+        for (int form = 0; form < 3; form++) {
+            /* an oslo line at two levels, and the message alone (no envelope) */
+            rca_buf_reset(&line);
+            if (form < 2)
+                rca_buf_printf(&line, "2025-05-02 10:20:29.874 4711 %s nova.compute.manager [-] %s",
+                               form ? "WARNING" : "ERROR", msgs[i]);
+            else
+                rca_buf_adds(&line, msgs[i]);
+            rca_logctx lc = {2025, 5, RCA_LOG_NONE};
+            rca_logline ll;
+            rca_parse_log_line(&lc, line.p ? line.p : "", line.n, &ll);
+            lineno++;
+            hit_list want = {{0}, 0}, got = {{0}, 0};
+            for (size_t k = 0; k < fs->n; k++)
+                if (rules_match_one(p.r, fs->rules[k], &ll, NULL, &fields, &grp) == 1 &&
+                    rca_buf_printf(&grp, "|h%lld", (long long)host) == RCA_OK)
+                    add_hit_row(&want, 3,
+                                (const char *const[]){"rule", "grp", "fields"},
+                                (const char *const[]){fs->rules[k]->id, grp.p, fields.p});
+            assert_int_equal(rca_rules_match_line(p.r, fs, s, host, file, lineno, -1, &ll, line.p,
+                                                  line.n, &sd.d),
+                             RCA_OK);
+            char sql[128];
+            snprintf(sql, sizeof sql,
+                     "SELECT rule, grp, fields FROM hit WHERE lineno = %lld ORDER BY id",
+                     (long long)lineno);
+            assert_int_equal(rca_store_query(s, sql, 1, add_hit_row, &got, &sd.d, "test", 0),
+                             RCA_OK);
+            if (got.n != want.n || (want.n && strcmp(got.text.p, want.text.p) != 0))
+                fail_msg("line \"%s\":\n  every rule with memmem:\n%s  rca_rules_match_line:\n%s",
+                         line.p ? line.p : "", want.n ? want.text.p : "    (none)\n",
+                         got.n ? got.text.p : "    (none)\n");
+            total += want.n;
+            rca_buf_free(&want.text);
+            rca_buf_free(&got.text);
+        }
+    /* the lines do fire rules: the comparison is not between two empty lists */
+    assert_true(total >= 25);
+    rca_buf_free(&fields);
+    rca_buf_free(&grp);
+    rca_buf_free(&line);
+    rca_buf_free(&text);
+    rca_store_free(s);
+    tu_diag_free(&sd);
+    pack_free(&p);
 }
 
 /* ------------------------------------------------------------------ evaluation */
@@ -999,6 +1172,8 @@ int main(void)
         cmocka_unit_test(test_lint_pack_files),
         cmocka_unit_test(test_lint_regex_features),
         cmocka_unit_test(test_prefilter_never_rejects_a_match),
+        cmocka_unit_test(test_lint_no_literal),
+        cmocka_unit_test(test_prefilter_same_hits),
         cmocka_unit_test(test_invalid_utf8_line),
         cmocka_unit_test(test_chain),
         cmocka_unit_test(test_stored_findings),
