@@ -364,6 +364,9 @@ rule unknown-key 'connection attempt failed' 'colour    red' | pack unknown-key
 { rule dup-id 'connection attempt failed'; rule dup-id 'attempt failed'; } | pack dup-id
 { rule loop-a 'connection attempt failed' 'explains  loop-b on host'
   rule loop-b 'attempt failed' 'explains  loop-a on host'; } | pack cause-loop
+# a loop through the shipped pack, by codes: ovn-controller-sb-unreachable explains vif-plug-timeout
+rule loop-code 'connection attempt failed' 'explains  ovn-sb-unreachable on host' |
+  sed 's/^  code      ovn-sb-unreachable$/  code      vif-plug-timeout/' | pack cause-loop-code
 rule no-samples 'connection attempt failed' | sed -e '/^  sample/d' -e '/^  nosample/d' | pack no-samples
 printf 'rule broken\n  this is not a key value line\n\x00\xff\n' | pack garbage
 # catastrophic backtracking: (a+)+$ against a long run of a's that ends in b

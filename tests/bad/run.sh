@@ -234,8 +234,14 @@ run pack-empty 3 'error: no \*\.rules files in the pack' rules lint "$in/pack-em
 # a pattern with catastrophic backtracking on a 30 000-character line: PCRE2's match limit stops it
 run pack-backtrack "0 1" 'rule backtrack: the regex gave up on a line \(match limit\); treated as no match' \
   $A --rules "$in/pack-backtrack" "$in/backtrack-log.tar.xz"
-# a cause loop (A explains B explains A) must not hang the chain builder
-run pack-cause-loop "0 1" '"code": "ovn-sb-unreachable"' $A --rules "$in/pack-cause-loop" "$in/good-ctl-1.tar.xz" "$in/ansi.tar.xz"
+# a cause loop (A explains B explains A) is a pack error naming the rules and their explains lines
+run pack-cause-loop 3 'bad/bad.rules:8:1: error: rule loop-a: cause loop: loop-a explains loop-b \([^)]*bad/bad.rules:8\), loop-b explains loop-a \([^)]*bad/bad.rules:19\)' \
+  rules lint "$in/pack-cause-loop"
+run pack-cause-loop-analyze 3 'bad/bad.rules:8:1: error: rule loop-a: cause loop
+the rule pack .*pack-cause-loop has errors' \
+  analyze --rules "$in/pack-cause-loop" "$in/good-ctl-1.tar.xz" "$in/ansi.tar.xz"
+run pack-cause-loop-code 3 'bad/bad.rules:8:1: error: rule loop-code: cause loop: loop-code explains ovn-sb-unreachable, the code of ovn-controller-sb-unreachable \([^)]*bad/bad.rules:8\), ovn-controller-sb-unreachable explains vif-plug-timeout, the code of loop-code \([^)]*ovn/controller.rules:[0-9]+\)' \
+  rules lint "$in/pack-cause-loop-code"
 
 # ------------------------------------------------------------------ nothing changed
 listing > "$work/in.after"

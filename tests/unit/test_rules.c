@@ -255,6 +255,18 @@ static const lint_case lint_cases[] = {
     {"explains a missing rule",
      RULE_HEAD("r-expl") GOOD_MATCH GOOD_TITLE "  explains  no-such-rule on port\n" GOOD_SAMPLES, 0,
      "explains 'no-such-rule': no rule or code by that name", "explains  no-such-rule"},
+    {"a rule that explains itself",
+     RULE_HEAD("r-self") GOOD_MATCH GOOD_TITLE "  explains  r-self on port\n" GOOD_SAMPLES, 0,
+     "cause loop: r-self explains r-self (", "explains  r-self"},
+    {"two rules that explain each other",
+     RULE_HEAD("r-loop-a") GOOD_MATCH GOOD_TITLE "  explains  r-loop-b on port\n" GOOD_SAMPLES "\n"
+     RULE_HEAD("r-loop-b") GOOD_MATCH GOOD_TITLE "  explains  r-loop-a on port\n" GOOD_SAMPLES, 0,
+     "cause loop: r-loop-a explains r-loop-b (", "explains  r-loop-b"},
+    {"a cause loop through codes",
+     RULE_HEAD("r-code-a") GOOD_MATCH GOOD_TITLE "  explains  port-claim-failed on port\n" GOOD_SAMPLES "\n"
+     "rule r-code-b\n  code      port-claim-failed\n  severity  error\n  files     service:nova-compute\n"
+     GOOD_MATCH GOOD_TITLE "  explains  vif-timeout on port\n" GOOD_SAMPLES, 0,
+     "cause loop: r-code-a explains port-claim-failed, the code of r-code-b (", "explains  port-claim-failed"},
     {"explains with a bad window",
      RULE_HEAD("r-within") GOOD_MATCH GOOD_TITLE "  explains  nova-vif-timeout on port within soon\n" GOOD_SAMPLES, 0,
      "'within' needs a duration", "within soon"},
@@ -326,6 +338,53 @@ static void test_lint_errors(void **state)
             fail_msg("%s: \"%s\" does not say where the first one is (a-nova.rules:2)", c->name, m->text);
         pack_free(&p);
     }
+}
+
+/* A longer cause loop is one error that names every rule of the loop with the file:line of each
+ * `explains` on the way, located at the first; causes that meet again without a loop (a diamond) and
+ * a cause of a rule in a loop are no error. */
+static void test_lint_cause_loop(void **state)
+{
+    (void)state;
+#define EXPL(id, target) RULE_HEAD(id) GOOD_MATCH GOOD_TITLE "  explains  " target " on port\n" GOOD_SAMPLES "\n"
+    static const char loop[] = EXPL("r-a", "r-b") EXPL("r-b", "r-c") EXPL("r-c", "r-a")
+        EXPL("r-outside", "r-a");
+    static const char diamond[] = EXPL("r-top", "r-left") EXPL("r-left", "r-bottom")
+        RULE_HEAD("r-top-2") GOOD_MATCH GOOD_TITLE "  explains  r-right on port\n"
+        "  explains  r-left on port\n" GOOD_SAMPLES "\n"
+        EXPL("r-right", "r-bottom") RULE_HEAD("r-bottom") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES;
+#undef EXPL
+    pack p;
+    const char *files[] = {"bad.rules", loop, NULL};
+    pack_write(&p, files);
+    assert_int_equal(pack_load(&p, 0), RCA_ESYNTAX);
+    assert_null(p.r);
+    const tu_msg *m = expect_error_at(&p, "cause loop", "bad.rules", line_of(loop, "r-b on", NULL));
+    char want[256];
+    snprintf(want, sizeof want,
+             "rule r-a: cause loop: r-a explains r-b (%s:%u), r-b explains r-c (%s:%u), r-c explains "
+             "r-a (%s:%u)",
+             m->where, line_of(loop, "r-b on", NULL), m->where, line_of(loop, "r-c on", NULL),
+             m->where, line_of(loop, "r-a on", NULL));
+    if (!strstr(m->text, want))
+        fail_msg("\"%s\" does not name the loop as \"%s\"", m->text, want);
+    size_t loops = 0;
+    for (size_t i = 0; i < p.d.n; i++)
+        loops += p.d.m[i].sev == RCA_DIAG_ERROR && strstr(p.d.m[i].text, "cause loop") != NULL;
+    if (loops != 1) {
+        tu_diag_dump(&p.d);
+        fail_msg("one loop gives %zu errors", loops);
+    }
+    pack_free(&p);
+
+    const char *files2[] = {"good.rules", diamond, NULL};
+    pack_write(&p, files2);
+    rca_err rc = pack_load(&p, 0);
+    if (rc != RCA_OK) {
+        tu_diag_dump(&p.d);
+        fail_msg("a diamond of causes does not load: %s", rca_err_str(rc));
+    }
+    pack_free(&p);
 }
 
 /* What lint prints for one mistake: the caret under the unknown key (not under its value), and one
@@ -997,6 +1056,7 @@ int main(void)
         cmocka_unit_test(test_good_pack_loads),
         cmocka_unit_test(test_lint_errors),
         cmocka_unit_test(test_lint_error_details),
+        cmocka_unit_test(test_lint_cause_loop),
         cmocka_unit_test(test_lint_bad_regex),
         cmocka_unit_test(test_lint_pack_files),
         cmocka_unit_test(test_lint_regex_features),
