@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -932,11 +933,13 @@ rca_err rca_rules_match_line(rca_rules *r, const rca_fileset *fs, rca_store *s, 
         if (m == 0)
             continue;
         if (m < 0) {
+            /* located at the line matched; the caller's sink knows the bundle and entry */
             if (r->match_limit_warnings++ < 10)
-                rca_diagf(diag, RCA_DIAG_WARNING, ru->file, NULL, ru->line, 0, NULL,
-                          "rule %s: the regex gave up on a line (match limit); treated as no "
-                          "match",
-                          ru->id);
+                rca_diagf(diag, RCA_DIAG_WARNING, NULL, NULL,
+                          lineno > 0 && lineno <= UINT_MAX ? (unsigned)lineno : 0, 0, NULL,
+                          "rule %s (%s:%u): the regex gave up on this line (match limit); "
+                          "treated as no match",
+                          ru->id, ru->file, ru->line);
             continue;
         }
         char hostbuf[32];

@@ -86,6 +86,13 @@ no_lines() {
   count "$1" "$2" 0 "SELECT count(*) AS n FROM line WHERE raw LIKE '$3'"
 }
 
+# named NAME BUNDLE: every warning of the JSON report of NAME starts with the bundle as given, then
+# an entry or what happened to the whole bundle
+named() {
+  bad=$(sed -n '/"warnings": \[/,/\]/p' "$out/$1.out" | grep '^    "' | grep -v -F "    \"$2: ")
+  if [ -z "$bad" ]; then ok; else ko "$1: warnings that do not name the bundle $2:"; echo "$bad" | head -n 5; fi
+}
+
 # valid_json NAME: the report parses as JSON (where python3 is there to say so)
 valid_json() {
   command -v python3 > /dev/null 2>&1 || return 0
@@ -133,7 +140,8 @@ run missing-path 2 'missing.tar.xz: error: cannot open: No such file or director
 # a damaged rotated log inside a good archive: a warning and what was read, not a partial bundle
 run rotated-corrupt "0 1" 'nova-compute.log.1.gz: data is damaged after [0-9]+ bytes \(.+\); kept what was read before
 nova-compute.log.2.gz: is not compressed although its name says so; read as it is' \
-  $A "$in/rotated-corrupt.tar.xz" && json rotated-corrupt partial false
+  $A "$in/rotated-corrupt.tar.xz" && json rotated-corrupt partial false &&
+  named rotated-corrupt "$in/rotated-corrupt.tar.xz"
 
 # ------------------------------------------------------------------ hostile archive content
 run abs-paths "0 1" 'abs-paths.tar.xz: /nova-compute.log: entry has an absolute path \(not something sos writes\); skipped
@@ -200,15 +208,16 @@ run limit-command "0 1" 'longer than the command output limit \(64 bytes\); read
   $A --limit command=64 "$in/good-ctl-1.tar.xz"
 
 # ------------------------------------------------------------------ malformed content
-run malformed "0 1" 'etc/openvswitch/conf.db: line 5: record cut or not valid JSON
-var/lib/ovn/ovnsb_db.db: line 3: record cut or not valid JSON \(premature end of input\); keeping the 1 record
-var/lib/ovn/ovnnb_db.db: line 1: record cut or not valid JSON
-ovs-vsctl_-t_5_show: line 10: skipped 2 cut or ill-formed value
-df_-al_-x_autofs: line [0-9]+: skipped [0-9]+ unreadable df line
-no \\"Mem:\\" line in the free output; no memory row
+run malformed "0 1" 'malformed.tar.xz: etc/openvswitch/conf.db: line 5: record cut or not valid JSON
+malformed.tar.xz: var/lib/ovn/ovnsb_db.db: line 3: record cut or not valid JSON \(premature end of input\); keeping the 1 record
+malformed.tar.xz: var/lib/ovn/ovnnb_db.db: line 1: record cut or not valid JSON
+malformed.tar.xz: sos_commands/openvswitch/ovs-vsctl_-t_5_show: line 10: skipped 2 cut or ill-formed value
+malformed.tar.xz: sos_commands/filesys/df_-al_-x_autofs: line [0-9]+: skipped [0-9]+ unreadable df line
+malformed.tar.xz: sos_commands/memory/free: no \\"Mem:\\" line in the free output; no memory row
 "code": "ovn-sb-unreachable"' $A --db "$work/db/malformed.db" "$in/malformed.tar.xz" && {
   db="$work/db/malformed.db"
   valid_json malformed
+  named malformed "$in/malformed.tar.xz"
   # what could be read is kept: the bridge and its ports, the good df rows, the good log lines
   count malformed "$db" 1 "SELECT count(*) AS n FROM ovs_bridge WHERE name = 'br-int'"
   count malformed "$db" 3 "SELECT count(*) AS n FROM ovs_port WHERE bridge = 'br-int'"
@@ -232,8 +241,8 @@ run pack-garbage 3 "bad/bad.rules:3:1: error: expected 'rule <id>'" rules lint "
 run pack-no-codes 3 'codes.list: error: cannot open' rules lint "$in/pack-no-codes"
 run pack-empty 3 'error: no \*\.rules files in the pack' rules lint "$in/pack-empty"
 # a pattern with catastrophic backtracking on a 30 000-character line: PCRE2's match limit stops it
-run pack-backtrack "0 1" 'rule backtrack: the regex gave up on a line \(match limit\); treated as no match' \
-  $A --rules "$in/pack-backtrack" "$in/backtrack-log.tar.xz"
+run pack-backtrack "0 1" 'backtrack-log.tar.xz: var/log/nova/nova-compute.log: line 1: rule backtrack \([^)]*bad/bad.rules:1\): the regex gave up on this line \(match limit\); treated as no match' \
+  $A --rules "$in/pack-backtrack" "$in/backtrack-log.tar.xz" && named pack-backtrack "$in/backtrack-log.tar.xz"
 # a cause loop (A explains B explains A) is a pack error naming the rules and their explains lines
 run pack-cause-loop 3 'bad/bad.rules:8:1: error: rule loop-a: cause loop: loop-a explains loop-b \([^)]*bad/bad.rules:8\), loop-b explains loop-a \([^)]*bad/bad.rules:19\)' \
   rules lint "$in/pack-cause-loop"
