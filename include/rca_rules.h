@@ -104,6 +104,8 @@ typedef struct rca_result {
     size_t nhosts;
     const char **warnings;
     size_t nwarnings;
+    size_t warnings_dropped; /* warnings past the analysis' cap: counted, not listed (each went to
+                                the diagnostics sink all the same) */
     int partial;             /* some bundle could be read only in part */
     size_t nrules;
     double elapsed_s;

@@ -37,11 +37,18 @@ typedef struct az {
     /* warnings collected for the report */
     char **warn;
     size_t nwarn, capwarn;
+    size_t warn_dropped;     /* entry warnings past WARN_CAP: counted only */
     /* the sink wrapper sees fact rows on their way to the store */
     rca_row_sink inner;
 } az;
 
 /* ------------------------------------------------------------------ diagnostics */
+
+/* Warnings kept for the report; past the cap they are counted (the report says how many), so that
+ * a crafted bundle cannot make the report huge. Warnings about a whole bundle (it is damaged, a
+ * limit stopped it) have room of their own past WARN_CAP: entry warnings must not push out the one
+ * that says the bundle was read only in part. */
+enum { WARN_CAP = 200, WARN_CAP_BUNDLE = 2 * WARN_CAP };
 
 typedef struct diag_tee {
     az *z;
@@ -68,7 +75,10 @@ static void add_warning(az *z, const char *text)
 static void tee_fn(void *ctx, const rca_diag_msg *m)
 {
     diag_tee *t = ctx;
-    if (m->sev != RCA_DIAG_NOTE && t->z->nwarn < 200) {
+    if (m->sev != RCA_DIAG_NOTE &&
+        t->z->nwarn >= (m->entry ? (size_t)WARN_CAP : (size_t)WARN_CAP_BUNDLE)) {
+        t->z->warn_dropped++;
+    } else if (m->sev != RCA_DIAG_NOTE) {
         rca_buf b;
         rca_buf_init(&b);
         if (m->where)
@@ -502,6 +512,7 @@ rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *d
     if ((rc = rca_rules_evaluate(rules, z.s, &tdiag, &res)))
         goto done;
     res->partial = partial;
+    res->warnings_dropped = z.warn_dropped;
     for (size_t i = 0; i < z.nwarn && !rc; i++)
         rc = rca_result_add_warning(res, z.warn[i]);
     if (!rc)

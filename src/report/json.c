@@ -310,6 +310,7 @@ rca_err rca_report_write_json(FILE *out, const rca_result *res, const rca_report
     bad |= set(doc, "ruled_out", ruled_out_json(res));
     bad |= set(doc, "findings", findings_json(res));
     bad |= set(doc, "warnings", warnings_json(res));
+    bad |= set(doc, "warnings_dropped", json_integer((json_int_t)res->warnings_dropped));
     if (!opts->stable)
         bad |= set(doc, "elapsed_s", jreal(res->elapsed_s));
     if (bad) {

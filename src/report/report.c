@@ -721,6 +721,9 @@ static void summary_line(out *o, const rca_result *res, const rca_report_opts *o
 #define PARTIAL_TEXT                                                                               \
     "some reports could be read only in part; findings that need the missing parts may be absent"
 
+/* The last warning line when the analysis listed only the first warnings (a %zu count). */
+#define DROPPED_TEXT "... and %zu more warnings, not shown (--verbose prints every warning on stderr)"
+
 /* ------------------------------------------------------------------ wrapped paragraphs (text) */
 
 static size_t utf8_width(const char *s, size_t n)
@@ -996,6 +999,12 @@ static void write_text(out *o, const rca_result *res, const rca_report_opts *opt
         text(o, res->warnings[i]);
         put(o, "\n");
     }
+    if (res->warnings_dropped) {
+        sgr(o, SGR_YELLOW);
+        put(o, "warning:");
+        sgr_end(o);
+        putf(o, " " DROPPED_TEXT "\n", res->warnings_dropped);
+    }
     put(o, "\n");
 
     if (pl->ngroups == 0)
@@ -1210,13 +1219,15 @@ static void write_md(out *o, const rca_result *res, const rca_report_opts *opts,
     put(o, "\n");
     if (res->partial)
         put(o, "\n> **PARTIAL:** " PARTIAL_TEXT "\n");
-    if (res->nwarnings) {
+    if (res->nwarnings || res->warnings_dropped) {
         put(o, "\n**Warnings**\n\n");
         for (size_t i = 0; i < res->nwarnings; i++) {
             put(o, "- ");
             text(o, res->warnings[i]);
             put(o, "\n");
         }
+        if (res->warnings_dropped)
+            putf(o, "- " DROPPED_TEXT "\n", res->warnings_dropped);
     }
     if (res->nhosts) {
         put(o, "\n| host | roles | report | kernel | sos | collected |\n"

@@ -117,6 +117,20 @@ printf '%s\n' "$SB_REFUSED" > "$m/var/log/ovn/ovn-controller.log"
 head -c 20000 "$cmp/var/log/nova/nova-compute.log.1.gz" > "$m/var/log/nova/nova-compute.log.1.gz"
 tail -c +1001 "$cmp/var/log/nova/nova-compute.log.1.gz" > "$m/var/log/nova/nova-compute.log.2.gz"
 tarc "$w" "$(basename "$m")" | xz -T1 -0 -c > "$out/rotated-corrupt.tar.xz"
+# more warnings than the report lists (200): 250 rotated logs named .gz that are not compressed,
+# then the plain tar cut inside a member after them, so that the bundle's damage comes last
+m=$(mini sosreport-manywarn-2025-03-03-aaaaaaa)
+printf '%s\n' "$SB_REFUSED" > "$m/var/log/ovn/ovn-controller.log"
+i=1
+while [ $i -le 250 ]; do
+  printf '2025-03-03 14:00:00.000 3112 INFO nova.compute.manager rotated %d\n' $i \
+    > "$m/var/log/nova/nova-compute.log.$i.gz"
+  i=$((i + 1))
+done
+head -c 200000 /dev/zero | tr '\0' 'j' > "$m/var/zz-junk"
+tarc "$w" "$(basename "$m")" > "$w/manywarn.tar"
+head -c $(($(wc -c < "$w/manywarn.tar") - 100000)) "$w/manywarn.tar" > "$out/many-warnings.tar"
+rm -rf "$m"
 # a folder holding no report
 mkdir -p "$out/no-report-dir/junk"
 echo "not a report" > "$out/no-report-dir/junk/readme"

@@ -143,6 +143,19 @@ nova-compute.log.2.gz: is not compressed although its name says so; read as it i
   $A "$in/rotated-corrupt.tar.xz" && json rotated-corrupt partial false &&
   named rotated-corrupt "$in/rotated-corrupt.tar.xz"
 
+# more warnings than the report lists: the report says how many more there were, in its last
+# warning line and in JSON, and the damage of the bundle, which came after them, is still listed
+run many-warnings 2 'many-warnings.tar: var/log/nova/nova-compute.log.1.gz: is not compressed
+many-warnings.tar: archive many-warnings.tar is damaged' $A "$in/many-warnings.tar" &&
+  json many-warnings warnings_dropped 50
+if run many-warnings-text 2 '^warning: \.\.\. and 50 more warnings, not shown \(--verbose prints every warning on stderr\)$' \
+  analyze --no-color --no-timing "$in/many-warnings.tar"; then
+  if sed -n '/^warning:/p' "$out/many-warnings-text.out" | tail -n 1 | grep -q '^warning: \.\.\. and 50 more'
+  then ok; else ko "many-warnings-text: the count is not the last warning line"; fi
+fi
+run many-warnings-md 2 '^- \.\.\. and 50 more warnings, not shown' \
+  analyze --format md --no-timing "$in/many-warnings.tar"
+
 # ------------------------------------------------------------------ hostile archive content
 run abs-paths "0 1" 'abs-paths.tar.xz: /nova-compute.log: entry has an absolute path \(not something sos writes\); skipped
 "code": "ovn-sb-unreachable"' $A --db "$work/db/abs.db" "$in/abs-paths.tar.xz" &&

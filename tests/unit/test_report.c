@@ -577,8 +577,8 @@ static void json_shape_and_figures(void **state)
     (void)state;
     rca_result *r = incident();
     json_t *doc = render_json(r, 0);
-    const char *keys[] = {"version", "partial",  "hosts",    "root_causes",
-                          "ruled_out", "findings", "warnings", "elapsed_s"};
+    const char *keys[] = {"version",  "partial",  "hosts",            "root_causes", "ruled_out",
+                          "findings", "warnings", "warnings_dropped", "elapsed_s"};
     size_t i = 0;
     const char *k;
     json_t *v;
@@ -678,6 +678,36 @@ static void json_shape_and_figures(void **state)
         assert_string_not_equal(json_string_value(json_object_get(v, "class")), "ruled-out");
     }
     assert_int_equal(json_array_size(json_object_get(doc, "warnings")), 0);
+    assert_int_equal(json_integer_value(json_object_get(doc, "warnings_dropped")), 0);
+    json_decref(doc);
+    result_free(r);
+}
+
+/* Past the analysis' cap the warnings are counted, not listed: every form says how many more
+ * there were, the text and Markdown reports as the last warning line, JSON in a field. */
+static void warnings_past_the_cap(void **state)
+{
+    (void)state;
+    rca_result *r = incident();
+    r->warnings[r->nwarnings++] = "b.tar.xz: var/log/a.log.1.gz: first";
+    r->warnings[r->nwarnings++] = "b.tar.xz: var/log/a.log.2.gz: second";
+    char *s = render(r, RCA_FMT_TEXT, 0, 1);
+    assert_lacks(s, "more warnings");
+    free(s);
+    r->warnings_dropped = 1234;
+    s = render(r, RCA_FMT_TEXT, 0, 1);
+    assert_contains(s, "warning: b.tar.xz: var/log/a.log.2.gz: second\n"
+                       "warning: ... and 1234 more warnings, not shown (--verbose prints every "
+                       "warning on stderr)\n\n");
+    free(s);
+    s = render(r, RCA_FMT_MD, 0, 1);
+    assert_contains(s, "- b.tar.xz: var/log/a.log.2.gz: second\n"
+                       "- ... and 1234 more warnings, not shown (--verbose prints every warning "
+                       "on stderr)\n");
+    free(s);
+    json_t *doc = render_json(r, 1);
+    assert_int_equal(json_array_size(json_object_get(doc, "warnings")), 2);
+    assert_int_equal(json_integer_value(json_object_get(doc, "warnings_dropped")), 1234);
     json_decref(doc);
     result_free(r);
 }
@@ -1103,6 +1133,7 @@ int main(void)
         cmocka_unit_test(colour_only_when_asked),
         cmocka_unit_test(stable_mode_omits_timings),
         cmocka_unit_test(long_evidence_is_cut),
+        cmocka_unit_test(warnings_past_the_cap),
         cmocka_unit_test(format_names),
         cmocka_unit_test(write_error_is_eio),
         cmocka_unit_test(diag_with_caret),
