@@ -54,7 +54,8 @@ typedef struct rca_evidence {
     const char *host;   /* host name */
     const char *path;   /* path inside the report */
     int64_t line;       /* 1-based line number */
-    const char *text;   /* the line as written */
+    const char *text;   /* the line as written; NUL-terminated, but it may hold NUL bytes too */
+    size_t text_len;    /* its length in bytes: use it, not strlen, to show the whole line */
     int64_t file_id;    /* the file's row in the database */
 } rca_evidence;
 

@@ -229,9 +229,8 @@ static void md_code(out *o, const char *s)
 
 /* Where to cut a long evidence line: at most EVIDENCE_BYTES, never inside a UTF-8 sequence.
  * Sets *cut when the line was shortened. */
-static size_t evidence_len(const char *s, int *cut)
+static size_t evidence_len(const char *s, size_t n, int *cut)
 {
-    size_t n = strlen(s);
     *cut = 0;
     if (n <= EVIDENCE_BYTES)
         return n;
@@ -242,13 +241,13 @@ static size_t evidence_len(const char *s, int *cut)
     return n;
 }
 
-/* An evidence line's text, cut when long; terminal-escaped only (it goes into code in Markdown). */
-static void evidence_text(out *o, const char *s)
+/* An evidence line's text, cut when long; terminal-escaped only (it goes into code in Markdown).
+ * The line is shown whole: a NUL byte in it is escaped like other control bytes, not its end. */
+static void evidence_text(out *o, const rca_evidence *e)
 {
     int cut;
-    if (!s)
-        s = "";
-    size_t n = evidence_len(s, &cut);
+    const char *s = e->text ? e->text : "";
+    size_t n = evidence_len(s, e->text ? e->text_len : 0, &cut);
     if (!escape_tmp(o, s, n))
         return;
     putn(o, o->tmp.p, o->tmp.n);
@@ -910,7 +909,7 @@ static void text_finding(out *o, const rca_finding *f, size_t indent, const char
         put(o, ":");
         text(o, e->path);
         putf(o, ":%lld  ", (long long)e->line);
-        evidence_text(o, e->text);
+        evidence_text(o, e);
         sgr_end(o);
         put(o, "\n");
     }
@@ -1080,9 +1079,11 @@ static void md_evidence(out *o, const rca_finding *f, size_t indent)
     for (size_t i = 0; i < shown; i++) {
         const rca_evidence *e = &f->ev[i];
         const char *parts[] = {e->host, e->path, e->text};
+        size_t lens[] = {e->host ? strlen(e->host) : 0, e->path ? strlen(e->path) : 0,
+                         e->text ? e->text_len : 0};
         for (size_t j = 0; j < RCA_ARRAY_LEN(parts); j++)
-            if (parts[j] && backtick_run(parts[j], strlen(parts[j])) >= fence)
-                fence = backtick_run(parts[j], strlen(parts[j])) + 1;
+            if (parts[j] && backtick_run(parts[j], lens[j]) >= fence)
+                fence = backtick_run(parts[j], lens[j]) + 1;
     }
     int md = o->md;
     o->md = 0; /* inside the fence nothing is markup */
@@ -1097,7 +1098,7 @@ static void md_evidence(out *o, const rca_finding *f, size_t indent)
         put(o, ":");
         text(o, e->path);
         putf(o, ":%lld  ", (long long)e->line);
-        evidence_text(o, e->text);
+        evidence_text(o, e);
         put(o, "\n");
     }
     spaces(o, indent);

@@ -185,7 +185,11 @@ run long-line "0 1" 'var/log/nova/nova-compute.log: line 1: line longer than 104
 run long-name "0 1" 'long-name.tar.xz: sosreport-longname-[^:]*/nnnnnnnnnn*: entry path leaves the bundle or is too long; skipped' \
   $A "$in/long-name.tar.xz"
 run nul-utf8-crlf "0 1" '"code": "ovn-sb-unreachable"
-"count": 3' $A "$in/nul-utf8-crlf.tar.xz" && valid_json nul-utf8-crlf
+"count": 3
+"text": "[^"]*connection attempt failed \(Refused \\u0000 with NUL\)"' $A "$in/nul-utf8-crlf.tar.xz" && valid_json nul-utf8-crlf
+# the text report shows the NUL escaped, and the rest of the line after it
+run nul-utf8-crlf-text "0 1" 'connection attempt failed \(Refused \\x00 with NUL\)$' \
+  analyze --no-color --no-timing "$in/nul-utf8-crlf.tar.xz"
 # terminal escapes from a log line and from entry names: shown escaped, never raw
 for fmt in text md; do
   for f in ansi esc-names; do

@@ -673,8 +673,9 @@ static void run_start(run *x)
                                         "nova-compute", NULL, &x->nova_file), RCA_OK);
 }
 
-/* One log line through the parser, the store and the line rules, the way analyze feeds them. */
-static void run_line(run *x, int ovn, const char *line)
+/* One log line (len bytes, NUL bytes allowed) through the parser, the store and the line rules,
+ * the way analyze feeds them. */
+static void run_linen(run *x, int ovn, const char *line, size_t len)
 {
     int64_t file = ovn ? x->ovn_file : x->nova_file;
     int64_t lineno = ovn ? ++x->ovn_line : ++x->nova_line;
@@ -682,7 +683,6 @@ static void run_line(run *x, int ovn, const char *line)
     const char *path = ovn ? "var/log/ovn/ovn-controller.log" : "var/log/nova/nova-compute.log";
     rca_logctx lc = {2025, 5, RCA_LOG_NONE};
     rca_logline ll;
-    size_t len = strlen(line);
     rca_parse_log_line(&lc, line, len, &ll);
     assert_int_not_equal(ll.fmt, RCA_LOG_NONE);
     double ts = (double)ll.ts_us / 1e6; /* local time is UTC on this host */
@@ -695,6 +695,11 @@ static void run_line(run *x, int ovn, const char *line)
     assert_int_equal(rca_rules_match_line(x->p.r, fs, x->s, x->host, file, lineno, ts, &ll, line,
                                           len, &x->sd.d),
                      RCA_OK);
+}
+
+static void run_line(run *x, int ovn, const char *line)
+{
+    run_linen(x, ovn, line, strlen(line));
 }
 
 static void run_df(run *x, const char *mount, const char *use_pct, unsigned lineno)
@@ -776,6 +781,41 @@ static int causes_stored(run *x)
 #define NOVA_TIMEOUT(t, port)                                                                      \
     "2025-05-02 " t " 4711 ERROR nova.compute.manager [instance: 8e45e1f7-ad4a-4420-aa32-8f6090d6c196] " \
     "Timeout waiting for vif plugging callback for port " port
+
+static int first_value(void *ctx, int ncols, const char *const *names, const char *const *vals)
+{
+    (void)ncols;
+    (void)names;
+    snprintf(ctx, 32, "%s", vals[0] ? vals[0] : "NULL");
+    return 1;
+}
+
+/* A log line with a NUL byte in it is evidence whole, not up to the NUL: in the result (with its
+ * length) and in the evidence table. */
+static void test_evidence_with_nul(void **state)
+{
+    (void)state;
+    static const char line[] = OVN_FAIL("2025-05-02T10:10:00.000Z", PORT) " (\0 after the NUL)";
+    size_t len = sizeof line - 1;
+    run x;
+    run_start(&x);
+    run_linen(&x, 1, line, len);
+    run_eval(&x);
+    const rca_finding *root = finding(x.res, "ovn-claim-failed");
+    assert_non_null(root);
+    assert_int_equal(root->nev, 1);
+    assert_int_equal(root->ev[0].text_len, len);
+    assert_memory_equal(root->ev[0].text, line, len);
+    assert_int_equal(root->ev[0].text[len], '\0');
+    char got[32] = "";
+    assert_int_equal(rca_store_query(x.s, "SELECT max(length(CAST(text AS BLOB))) FROM evidence", 1,
+                                     first_value, got, NULL, "t", 0),
+                     RCA_OK);
+    char want[32];
+    snprintf(want, sizeof want, "%zu", len);
+    assert_string_equal(got, want);
+    run_free(&x);
+}
 
 /* The symptom comes first in the chain, the root cause last, joined on the port; the symptom's
  * title takes the chassis from the cause (borrow); evidence cites the lines. */
@@ -1063,6 +1103,7 @@ int main(void)
         cmocka_unit_test(test_prefilter_never_rejects_a_match),
         cmocka_unit_test(test_invalid_utf8_line),
         cmocka_unit_test(test_chain),
+        cmocka_unit_test(test_evidence_with_nul),
         cmocka_unit_test(test_stored_findings),
         cmocka_unit_test(test_chain_needs_the_same_key),
         cmocka_unit_test(test_time_relation),
