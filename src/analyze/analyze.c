@@ -283,6 +283,8 @@ static rca_err read_command(az *z, const rca_entry *e, const rca_layout_class *c
         const char *nl = memchr(l, '\n', z->buf.n - off);
         size_t n = nl ? (size_t)(nl - l) : z->buf.n - off;
         off += n + (nl ? 1 : 0);
+        if (nl && n && l[n - 1] == '\r')
+            n--; /* "\r\n" ends a line, as for logs (rca_reader_getline) */
         lineno++;
         rca_line_row row = {file_id, lineno, -1, NULL, RCA_SPAN_NULL, RCA_SPAN_NULL,
                             RCA_SPAN_NULL, RCA_SPAN_NULL, -1, lineno, 0, rca_span_make(l, n)};

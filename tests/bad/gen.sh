@@ -236,6 +236,8 @@ m=$(mini sosreport-junk-2025-03-03-aaaaaaa)
   printf '\n'; } > "$m/var/log/ovn/ovn-controller.log"
 printf '2025-03-03 14:02:11.000 3112 ERROR nova.compute.manager [instance: 41e5d472-f4b3-42f7-a7ed-1eefb1e3bc65] \000\377\r\n' \
   > "$m/var/log/nova/nova-compute.log"
+# a command output with CRLF line ends
+sed 's/$/\r/' "$cmp/sos_commands/filesys/df_-al_-x_autofs" > "$m/sos_commands/filesys/df_-al_-x_autofs"
 tarc "$w" "$(basename "$m")" | xz -T1 -0 -c > "$out/nul-utf8-crlf.tar.xz"
 m=$(mini sosreport-ansi-2025-03-03-aaaaaaa)
 printf '2025-03-03T14:02:11.422Z|00007|reconnect|INFO|tcp:192.0.2.10:6642: connection attempt failed (%s[31mConnection refused%s[0m%s]0;pwned%s%s[2J%s[1A)\n' \

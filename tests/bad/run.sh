@@ -186,10 +186,19 @@ run long-name "0 1" 'long-name.tar.xz: sosreport-longname-[^:]*/nnnnnnnnnn*: ent
   $A "$in/long-name.tar.xz"
 run nul-utf8-crlf "0 1" '"code": "ovn-sb-unreachable"
 "count": 3
-"text": "[^"]*connection attempt failed \(Refused \\u0000 with NUL\)"' $A "$in/nul-utf8-crlf.tar.xz" && valid_json nul-utf8-crlf
-# the text report shows the NUL escaped, and the rest of the line after it
-run nul-utf8-crlf-text "0 1" 'connection attempt failed \(Refused \\x00 with NUL\)$' \
-  analyze --no-color --no-timing "$in/nul-utf8-crlf.tar.xz"
+"text": "[^"]*connection attempt failed \(Refused \\u0000 with NUL\)"' $A --db "$work/db/nul.db" "$in/nul-utf8-crlf.tar.xz" && {
+  valid_json nul-utf8-crlf
+  # no stored line (log or command output) keeps the \r of its CRLF
+  count nul-utf8-crlf "$work/db/nul.db" 0 "SELECT count(*) AS n FROM line WHERE substr(CAST(raw AS BLOB), -1) = CAST(char(13) AS BLOB)"
+}
+# the text report shows the NUL escaped, and the rest of the line after it; a CRLF line ends
+# before its \r (no \x0D at the end of the evidence)
+if run nul-utf8-crlf-text "0 1" 'connection attempt failed \(Refused \\x00 with NUL\)$
+cmp-1:var/log/ovn/ovn-controller.log:1  .*connection attempt failed \(Connection refused\)$' \
+  analyze --no-color --no-timing "$in/nul-utf8-crlf.tar.xz"; then
+  if grep -q 'x0D' "$out/nul-utf8-crlf-text.out"; then ko "nul-utf8-crlf-text: a CRLF line shows its \\r"
+  else ok; fi
+fi
 # terminal escapes from a log line and from entry names: shown escaped, never raw
 for fmt in text md; do
   for f in ansi esc-names; do
