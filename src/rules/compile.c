@@ -795,13 +795,18 @@ int rca_fileset_empty(const rca_fileset *fs)
     return fs->n == 0;
 }
 
-/* A JSON string of bundle text: invalid UTF-8 becomes U+FFFD so that the object stays valid. */
+/* A JSON string of bundle text: invalid UTF-8 becomes U+FFFD so that the object stays valid, and
+ * so does a NUL byte: jansson refuses "\u0000" (the whole object would be lost) and field values
+ * are C strings from then on. */
 rca_err json_add_str(rca_buf *b, const char *s, size_t n)
 {
     rca_err rc = rca_buf_addc(b, '"');
     for (size_t i = 0; i < n && !rc;) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
+        if (c == '\0') {
+            rc = rca_buf_adds(b, "\\ufffd");
+            i++;
+        } else if (c == '"' || c == '\\') {
             char e[2] = {'\\', (char)c};
             rc = rca_buf_add(b, e, 2);
             i++;

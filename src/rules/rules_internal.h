@@ -125,7 +125,7 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag);
 int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
                     rca_buf *grp);
 
-/* JSON string escaping for the fields objects. */
+/* JSON string escaping for the fields objects (invalid UTF-8 and NUL bytes become U+FFFD). */
 rca_err json_add_str(rca_buf *b, const char *s, size_t n);
 
 #endif

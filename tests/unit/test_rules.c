@@ -652,12 +652,14 @@ typedef struct run {
     rca_result *res;
 } run;
 
-static void run_start(run *x)
+/* A store with one host and its two logs, and a pack of the given rule files (the test pack when
+ * NULL). */
+static void run_start_with(run *x, const char *const *files)
 {
+    static const char *const test_pack[] = {"nova/build.rules", nova_rules, "ovn/controller.rules",
+                                            ovn_rules, "system/disk.rules", disk_rules, NULL};
     memset(x, 0, sizeof *x);
-    const char *files[] = {"nova/build.rules", nova_rules, "ovn/controller.rules", ovn_rules,
-                           "system/disk.rules", disk_rules, NULL};
-    pack_write(&x->p, files);
+    pack_write(&x->p, files ? files : test_pack);
     if (pack_load(&x->p, 0) != RCA_OK) {
         tu_diag_dump(&x->p.d);
         fail_msg("pack does not load");
@@ -671,6 +673,11 @@ static void run_start(run *x)
                                         "ovn-controller", NULL, &x->ovn_file), RCA_OK);
     assert_int_equal(rca_store_add_file(x->s, x->host, "var/log/nova/nova-compute.log", "log",
                                         "nova-compute", NULL, &x->nova_file), RCA_OK);
+}
+
+static void run_start(run *x)
+{
+    run_start_with(x, NULL);
 }
 
 /* One log line (len bytes, NUL bytes allowed) through the parser, the store and the line rules,
@@ -814,6 +821,39 @@ static void test_evidence_with_nul(void **state)
     char want[32];
     snprintf(want, sizeof want, "%zu", len);
     assert_string_equal(got, want);
+    run_free(&x);
+}
+
+/* A NUL byte in a capture: the finding keeps its fields (a NUL in the fields JSON made jansson
+ * refuse the whole object, and the title lost every field); the NUL shows as U+FFFD, like an
+ * invalid byte, and the rest of the value is kept. */
+static void test_capture_with_nul(void **state)
+{
+    (void)state;
+    static const char sb_rules[] =
+        "rule sb-down\n"
+        "  code      port-claim-failed\n"
+        "  severity  critical\n"
+        "  files     service:ovn-controller\n"
+        "  match     ^(?<remote>tcp:[^ ]+): connection attempt failed \\((?<error>[^)]*)\\)\n"
+        "  key       remote\n"
+        "  title     SB {remote} down ({error})\n"
+        "  sample    2025-05-02T10:10:00.000Z|00007|reconnect|INFO|tcp:192.0.2.10:6642: connection attempt failed (Connection refused)\n"
+        "  nosample  2025-05-02T10:10:00.000Z|00008|reconnect|INFO|tcp:192.0.2.10:6642: connected\n";
+    static const char *const files[] = {"ovn/sb.rules", sb_rules, NULL};
+    static const char line[] = "2025-05-02T10:10:00.000Z|00013|reconnect|INFO|tcp:192.0.2.10:6642: "
+                               "connection attempt failed (Refused \0 with NUL)";
+    run x;
+    run_start_with(&x, files);
+    run_linen(&x, 1, line, sizeof line - 1);
+    run_eval(&x);
+    const rca_finding *f = finding(x.res, "sb-down");
+    assert_non_null(f);
+    assert_non_null(field(f, "remote"));
+    assert_string_equal(field(f, "remote"), "tcp:192.0.2.10:6642");
+    assert_non_null(field(f, "error"));
+    assert_string_equal(field(f, "error"), "Refused \xEF\xBF\xBD with NUL");
+    assert_string_equal(f->title, "SB tcp:192.0.2.10:6642 down (Refused \xEF\xBF\xBD with NUL)");
     run_free(&x);
 }
 
@@ -1104,6 +1144,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_line),
         cmocka_unit_test(test_chain),
         cmocka_unit_test(test_evidence_with_nul),
+        cmocka_unit_test(test_capture_with_nul),
         cmocka_unit_test(test_stored_findings),
         cmocka_unit_test(test_chain_needs_the_same_key),
         cmocka_unit_test(test_time_relation),
