@@ -61,7 +61,8 @@ typedef struct rca_reader rca_reader;
  * Returns RCA_EARCHIVE when the data is damaged (the diagnostic has been sent). */
 rca_err rca_reader_read(rca_reader *r, void *buf, size_t n, size_t *got);
 
-/* Next line of the current entry, without its '\n'. *line is borrowed until the next call.
+/* Next line of the current entry, without its '\n' or "\r\n" (a '\r' elsewhere is kept).
+ * *line is borrowed until the next call.
  * Lines longer than the limit are cut (the cut is reported once per entry). Returns RCA_OK and
  * *line == NULL at the end of the entry. */
 rca_err rca_reader_getline(rca_reader *r, const char **line, size_t *len);

@@ -41,8 +41,9 @@ int rca_fileset_empty(const rca_fileset *fs);
 
 /* Run the file's rules on one parsed line; each match is stored as a hit in s.
  * `raw`/`rawlen` is the whole line, `ll` its parse. ts is the UTC time of the line's record, < 0 if
- * none. Returns RCA_OK or a store error. A regex that hits PCRE2's match limit is reported once
- * as a rule warning through diag and treated as no match. */
+ * none. Returns RCA_OK or a store error. A regex that hits PCRE2's match limit is treated as no
+ * match and reported (the first 10 times in the pack's life) as a warning at `lineno` naming the
+ * rule and its file:line, with no bundle or entry: diag's sink knows which entry is being read. */
 rca_err rca_rules_match_line(rca_rules *r, const rca_fileset *fs, rca_store *s, int64_t host_id,
                              int64_t file_id, int64_t lineno, double ts, const rca_logline *ll,
                              const char *raw, size_t rawlen, rca_diag *diag);
@@ -53,7 +54,8 @@ typedef struct rca_evidence {
     const char *host;   /* host name */
     const char *path;   /* path inside the report */
     int64_t line;       /* 1-based line number */
-    const char *text;   /* the line as written */
+    const char *text;   /* the line as written; NUL-terminated, but it may hold NUL bytes too */
+    size_t text_len;    /* its length in bytes: use it, not strlen, to show the whole line */
     int64_t file_id;    /* the file's row in the database */
 } rca_evidence;
 
@@ -103,6 +105,8 @@ typedef struct rca_result {
     size_t nhosts;
     const char **warnings;
     size_t nwarnings;
+    size_t warnings_dropped; /* warnings past the analysis' cap: counted, not listed (each went to
+                                the diagnostics sink all the same) */
     int partial;             /* some bundle could be read only in part */
     size_t nrules;
     double elapsed_s;

@@ -112,8 +112,9 @@ rca_err rca_store_add_finding(rca_store *s, const char *rule, const char *code, 
                               const char *severity, int64_t host_id, const char *title,
                               double first_ts, double last_ts, int64_t count, const char *fields,
                               int64_t *out_id);
+/* `text` is text_len bytes and may hold NUL bytes (a log line as written); it is stored whole. */
 rca_err rca_store_add_evidence(rca_store *s, int64_t finding_id, int64_t host_id, int64_t file_id,
-                               int64_t lineno, const char *text);
+                               int64_t lineno, const char *text, size_t text_len);
 rca_err rca_store_add_cause(rca_store *s, int64_t cause_id, int64_t effect_id, const char *key);
 
 /* Hosts as stored (for the report and the rules engine). */
@@ -127,8 +128,8 @@ typedef struct rca_host_info {
 /* Calls fn once per host in id order; the strings are borrowed for the call only. */
 rca_err rca_store_each_host(rca_store *s, void (*fn)(void *ctx, const rca_host_info *h), void *ctx);
 
-/* The text of one stored line (for evidence), into out. Returns RCA_OK and an empty out if the
- * line is unknown. */
+/* The text of one stored line (for evidence), into out: out->n bytes, which may include NUL bytes
+ * (a line is kept as written). Returns RCA_OK and an empty out if the line is unknown. */
 rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_buf *out);
 /* The path of a file row, and its host id. */
 rca_err rca_store_file_info(rca_store *s, int64_t file_id, rca_buf *path, int64_t *host_id);

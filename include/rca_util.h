@@ -66,6 +66,10 @@ void rca_diagf(rca_diag *d, rca_sev sev, const char *where, const char *entry, u
                unsigned col, const char *source_line, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
 
+/* Send a diagnostic that is already built (a sink passing messages on, with more location filled
+ * in): counts it in d and calls d's function. `d` may be NULL (dropped). */
+void rca_diag_send(rca_diag *d, const rca_diag_msg *m);
+
 /* ---- growable NUL-terminated string buffer ---- */
 typedef struct rca_buf {
     char *p;

@@ -37,11 +37,18 @@ typedef struct az {
     /* warnings collected for the report */
     char **warn;
     size_t nwarn, capwarn;
+    size_t warn_dropped;     /* entry warnings past WARN_CAP: counted only */
     /* the sink wrapper sees fact rows on their way to the store */
     rca_row_sink inner;
 } az;
 
 /* ------------------------------------------------------------------ diagnostics */
+
+/* Warnings kept for the report; past the cap they are counted (the report says how many), so that
+ * a crafted bundle cannot make the report huge. Warnings about a whole bundle (it is damaged, a
+ * limit stopped it) have room of their own past WARN_CAP: entry warnings must not push out the one
+ * that says the bundle was read only in part. */
+enum { WARN_CAP = 200, WARN_CAP_BUNDLE = 2 * WARN_CAP };
 
 typedef struct diag_tee {
     az *z;
@@ -68,7 +75,10 @@ static void add_warning(az *z, const char *text)
 static void tee_fn(void *ctx, const rca_diag_msg *m)
 {
     diag_tee *t = ctx;
-    if (m->sev != RCA_DIAG_NOTE && t->z->nwarn < 200) {
+    if (m->sev != RCA_DIAG_NOTE &&
+        t->z->nwarn >= (m->entry ? (size_t)WARN_CAP : (size_t)WARN_CAP_BUNDLE)) {
+        t->z->warn_dropped++;
+    } else if (m->sev != RCA_DIAG_NOTE) {
         rca_buf b;
         rca_buf_init(&b);
         if (m->where)
@@ -82,14 +92,27 @@ static void tee_fn(void *ctx, const rca_diag_msg *m)
             add_warning(t->z, b.p);
         rca_buf_free(&b);
     }
-    if (t->user && t->user->fn) {
-        switch (m->sev) {
-        case RCA_DIAG_ERROR: t->user->errors++; break;
-        case RCA_DIAG_WARNING: t->user->warnings++; break;
-        case RCA_DIAG_NOTE: t->user->notes++; break;
-        }
-        t->user->fn(t->user->ctx, m);
+    rca_diag_send(t->user, m);
+}
+
+/* The parsers and the line rules know at most the entry's path: while one entry is read, their
+ * diagnostics get the bundle (as given) and the entry here, so that every warning says where it
+ * comes from, like the ingest warnings do. */
+typedef struct entry_diag {
+    rca_diag *up;
+    const rca_entry *e;
+} entry_diag;
+
+static void entry_diag_fn(void *ctx, const rca_diag_msg *m)
+{
+    const entry_diag *ed = ctx;
+    rca_diag_msg c = *m;
+    if (!c.where) {
+        c.where = ed->e->bundle;
+        if (!c.entry)
+            c.entry = ed->e->path;
     }
+    rca_diag_send(ed->up, &c);
 }
 
 /* ------------------------------------------------------------------ facts */
@@ -165,7 +188,8 @@ static void year_hint(int64_t mtime, int *year, int *month)
 }
 
 static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, rca_reader *r,
-                        int64_t file_id, int64_t *lines, double *first_ts, double *last_ts)
+                        rca_diag *diag, int64_t file_id, int64_t *lines, double *first_ts,
+                        double *last_ts)
 {
     const rca_fileset *fs = rca_rules_for_file(z->rules, cls->service, e->path);
     rca_logctx lc = {0, 0, RCA_LOG_NONE};
@@ -223,7 +247,7 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
             break;
         if (fs && !rca_fileset_empty(fs) &&
             (rc = rca_rules_match_line(z->rules, fs, z->s, z->host.id, file_id, lineno, ts, &ll,
-                                       line, len, z->diag)))
+                                       line, len, diag)))
             break;
     }
     *lines = lineno;
@@ -243,7 +267,8 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
 }
 
 static rca_err read_command(az *z, const rca_entry *e, const rca_layout_class *cls,
-                            rca_reader *r, int64_t file_id, int64_t *lines, int *truncated)
+                            rca_reader *r, rca_diag *diag, int64_t file_id, int64_t *lines,
+                            int *truncated)
 {
     rca_err rc = rca_reader_slurp(r, &z->buf, z->lim->max_cmd_bytes, truncated);
     if (rc)
@@ -256,6 +281,8 @@ static rca_err read_command(az *z, const rca_entry *e, const rca_layout_class *c
         const char *nl = memchr(l, '\n', z->buf.n - off);
         size_t n = nl ? (size_t)(nl - l) : z->buf.n - off;
         off += n + (nl ? 1 : 0);
+        if (nl && n && l[n - 1] == '\r')
+            n--; /* "\r\n" ends a line, as for logs (rca_reader_getline) */
         lineno++;
         rca_line_row row = {file_id, lineno, -1, RCA_LVL_NONE, RCA_SPAN_NULL, RCA_SPAN_NULL,
                             RCA_SPAN_NULL, RCA_SPAN_NULL, -1, lineno, 0, rca_span_make(l, n)};
@@ -265,7 +292,7 @@ static rca_err read_command(az *z, const rca_entry *e, const rca_layout_class *c
     *lines = lineno;
     z->inner = rca_store_row_sink(z->s, z->host.id, file_id);
     rca_row_sink sink = {fact_sink, z};
-    return rca_parse_command(cls->parser, e->path, cls->arg, z->buf.p, z->buf.n, &sink, z->diag);
+    return rca_parse_command(cls->parser, e->path, cls->arg, z->buf.p, z->buf.n, &sink, diag);
 }
 
 static rca_err on_entry(void *ctx, const rca_entry *e, const rca_layout_class *cls,
@@ -280,10 +307,12 @@ static rca_err on_entry(void *ctx, const rca_entry *e, const rca_layout_class *c
     int64_t lines = 0;
     double first = -1, last = -1;
     int truncated = 0;
+    entry_diag ed = {z->diag, e};
+    rca_diag diag = {entry_diag_fn, &ed, 0, 0, 0};
     if (strcmp(cls->parser, "log") == 0)
-        rc = read_log(z, e, cls, r, file_id, &lines, &first, &last);
+        rc = read_log(z, e, cls, r, &diag, file_id, &lines, &first, &last);
     else
-        rc = read_command(z, e, cls, r, file_id, &lines, &truncated);
+        rc = read_command(z, e, cls, r, &diag, file_id, &lines, &truncated);
     const char *status = "ok";
     if (rc == RCA_EARCHIVE || rc == RCA_EIO) {
         status = "partial";
@@ -487,6 +516,7 @@ rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *d
     if ((rc = rca_rules_evaluate(rules, z.s, &tdiag, &res)))
         goto done;
     res->partial = partial;
+    res->warnings_dropped = z.warn_dropped;
     for (size_t i = 0; i < z.nwarn && !rc; i++)
         rc = rca_result_add_warning(res, z.warn[i]);
     if (!rc)

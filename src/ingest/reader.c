@@ -1,7 +1,8 @@
 /* reader.c - the data side of one bundle entry: reads blocks from libarchive (outer archive, or a
  * nested decompressor) or from a file descriptor (unpacked directories), and splits them into lines
- * without copying when a line lies inside one block. Enforces the per-entry, per-bundle, line
- * length and decompression-ratio limits. Part of the ingest stage; see include/rca_ingest.h.
+ * (ended by "\n" or "\r\n") without copying when a line lies inside one block. Enforces the
+ * per-entry, per-bundle, line length and decompression-ratio limits. Part of the ingest stage; see
+ * include/rca_ingest.h.
  */
 #include <archive.h>
 #include <errno.h>
@@ -196,6 +197,8 @@ rca_err rca_reader_getline(rca_reader *r, const char **line, size_t *len)
                 r->blk_pos += n + 1;
                 r->lineno++;
                 if (r->carry.n == 0 && !r->cut) {
+                    if (n && start[n - 1] == '\r')
+                        n--; /* "\r\n" ends a line too */
                     if (n > (size_t)r->lim->max_line_bytes) {
                         n = (size_t)r->lim->max_line_bytes;
                         note_long_line(r);
@@ -207,6 +210,9 @@ rca_err rca_reader_getline(rca_reader *r, const char **line, size_t *len)
                 rca_err rc = carry_add(r, start, n);
                 if (rc)
                     return rc;
+                /* "\r\n", also when the '\r' ended the previous block; a cut line lost its end */
+                if (!r->cut && r->carry.n && r->carry.p[r->carry.n - 1] == '\r')
+                    r->carry.p[--r->carry.n] = '\0';
                 if (r->cut)
                     note_long_line(r);
                 r->cut = 0;

@@ -81,12 +81,13 @@ static char *utf8_clean(const char *s, size_t n, size_t *out_len, int *bad)
     return o;
 }
 
-/* A JSON string of bundle text (null for NULL); NULL only when memory ran out. */
-static json_t *jstr(const char *s)
+/* A JSON string of n bytes of bundle text (null for NULL); NUL bytes inside become \u0000. NULL
+ * only when memory ran out. */
+static json_t *jstrn(const char *s, size_t n)
 {
     if (!s)
         return json_null();
-    size_t n = strlen(s), cn = 0;
+    size_t cn = 0;
     int bad;
     char *clean = utf8_clean(s, n, &cn, &bad);
     if (bad < 0)
@@ -94,6 +95,12 @@ static json_t *jstr(const char *s)
     json_t *v = clean ? json_stringn(clean, cn) : json_stringn(s, n);
     free(clean);
     return v;
+}
+
+/* The same for a C string. */
+static json_t *jstr(const char *s)
+{
+    return jstrn(s, s ? strlen(s) : 0);
 }
 
 static json_t *jtime(double ts)
@@ -181,7 +188,7 @@ static json_t *step_json(const rca_finding *f)
         xbad |= set(x, "host", jstr(e->host));
         xbad |= set(x, "path", jstr(e->path));
         xbad |= set(x, "line", json_integer((json_int_t)e->line));
-        xbad |= set(x, "text", jstr(e->text));
+        xbad |= set(x, "text", jstrn(e->text, e->text_len));
         if (xbad) {
             json_decref(x);
             x = NULL;
@@ -310,6 +317,7 @@ rca_err rca_report_write_json(FILE *out, const rca_result *res, const rca_report
     bad |= set(doc, "ruled_out", ruled_out_json(res));
     bad |= set(doc, "findings", findings_json(res));
     bad |= set(doc, "warnings", warnings_json(res));
+    bad |= set(doc, "warnings_dropped", json_integer((json_int_t)res->warnings_dropped));
     if (!opts->stable)
         bad |= set(doc, "elapsed_s", jreal(res->elapsed_s));
     if (bad) {

@@ -229,9 +229,8 @@ static void md_code(out *o, const char *s)
 
 /* Where to cut a long evidence line: at most EVIDENCE_BYTES, never inside a UTF-8 sequence.
  * Sets *cut when the line was shortened. */
-static size_t evidence_len(const char *s, int *cut)
+static size_t evidence_len(const char *s, size_t n, int *cut)
 {
-    size_t n = strlen(s);
     *cut = 0;
     if (n <= EVIDENCE_BYTES)
         return n;
@@ -242,13 +241,13 @@ static size_t evidence_len(const char *s, int *cut)
     return n;
 }
 
-/* An evidence line's text, cut when long; terminal-escaped only (it goes into code in Markdown). */
-static void evidence_text(out *o, const char *s)
+/* An evidence line's text, cut when long; terminal-escaped only (it goes into code in Markdown).
+ * The line is shown whole: a NUL byte in it is escaped like other control bytes, not its end. */
+static void evidence_text(out *o, const rca_evidence *e)
 {
     int cut;
-    if (!s)
-        s = "";
-    size_t n = evidence_len(s, &cut);
+    const char *s = e->text ? e->text : "";
+    size_t n = evidence_len(s, e->text ? e->text_len : 0, &cut);
     if (!escape_tmp(o, s, n))
         return;
     putn(o, o->tmp.p, o->tmp.n);
@@ -721,6 +720,9 @@ static void summary_line(out *o, const rca_result *res, const rca_report_opts *o
 #define PARTIAL_TEXT                                                                               \
     "some reports could be read only in part; findings that need the missing parts may be absent"
 
+/* The last warning line when the analysis listed only the first warnings (a %zu count). */
+#define DROPPED_TEXT "... and %zu more warnings, not shown (--verbose prints every warning on stderr)"
+
 /* ------------------------------------------------------------------ wrapped paragraphs (text) */
 
 static size_t utf8_width(const char *s, size_t n)
@@ -907,7 +909,7 @@ static void text_finding(out *o, const rca_finding *f, size_t indent, const char
         put(o, ":");
         text(o, e->path);
         putf(o, ":%lld  ", (long long)e->line);
-        evidence_text(o, e->text);
+        evidence_text(o, e);
         sgr_end(o);
         put(o, "\n");
     }
@@ -996,6 +998,12 @@ static void write_text(out *o, const rca_result *res, const rca_report_opts *opt
         text(o, res->warnings[i]);
         put(o, "\n");
     }
+    if (res->warnings_dropped) {
+        sgr(o, SGR_YELLOW);
+        put(o, "warning:");
+        sgr_end(o);
+        putf(o, " " DROPPED_TEXT "\n", res->warnings_dropped);
+    }
     put(o, "\n");
 
     if (pl->ngroups == 0)
@@ -1071,9 +1079,11 @@ static void md_evidence(out *o, const rca_finding *f, size_t indent)
     for (size_t i = 0; i < shown; i++) {
         const rca_evidence *e = &f->ev[i];
         const char *parts[] = {e->host, e->path, e->text};
+        size_t lens[] = {e->host ? strlen(e->host) : 0, e->path ? strlen(e->path) : 0,
+                         e->text ? e->text_len : 0};
         for (size_t j = 0; j < RCA_ARRAY_LEN(parts); j++)
-            if (parts[j] && backtick_run(parts[j], strlen(parts[j])) >= fence)
-                fence = backtick_run(parts[j], strlen(parts[j])) + 1;
+            if (parts[j] && backtick_run(parts[j], lens[j]) >= fence)
+                fence = backtick_run(parts[j], lens[j]) + 1;
     }
     int md = o->md;
     o->md = 0; /* inside the fence nothing is markup */
@@ -1088,7 +1098,7 @@ static void md_evidence(out *o, const rca_finding *f, size_t indent)
         put(o, ":");
         text(o, e->path);
         putf(o, ":%lld  ", (long long)e->line);
-        evidence_text(o, e->text);
+        evidence_text(o, e);
         put(o, "\n");
     }
     spaces(o, indent);
@@ -1210,13 +1220,15 @@ static void write_md(out *o, const rca_result *res, const rca_report_opts *opts,
     put(o, "\n");
     if (res->partial)
         put(o, "\n> **PARTIAL:** " PARTIAL_TEXT "\n");
-    if (res->nwarnings) {
+    if (res->nwarnings || res->warnings_dropped) {
         put(o, "\n**Warnings**\n\n");
         for (size_t i = 0; i < res->nwarnings; i++) {
             put(o, "- ");
             text(o, res->warnings[i]);
             put(o, "\n");
         }
+        if (res->warnings_dropped)
+            putf(o, "- " DROPPED_TEXT "\n", res->warnings_dropped);
     }
     if (res->nhosts) {
         put(o, "\n| host | roles | report | kernel | sos | collected |\n"

@@ -1,13 +1,14 @@
 /* compile.c - loading a rule pack, compiling its regexes once (PCRE2 with JIT), checking it the way
- * `sosrca rules lint` reports (unknown codes, causes naming missing rules, missing samples, bad
- * SQL), and running line rules on parsed log lines with a literal prefilter so that most regexes
- * never run: one scan of the message by the automaton over the literals of the file's rules
- * (prefilter.c) tells which rules can match. Rules stage.
+ * `sosrca rules lint` reports (unknown codes, causes naming missing rules, cause loops, missing
+ * samples, bad SQL), and running line rules on parsed log lines with a literal prefilter so that
+ * most regexes never run: one scan of the message by the automaton over the literals of the
+ * file's rules (prefilter.c) tells which rules can match. Rules stage.
  */
 #define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -619,6 +620,127 @@ end:
     free(lens);
 }
 
+/* ------------------------------------------------------------------ cause loops */
+
+/* One `explains` edge between rules: clause k of rule `from` names rule `to` (or its code). */
+typedef struct cause_edge {
+    size_t from, to, clause;
+} cause_edge;
+
+/* "A explains B (file:line)" for one edge of a loop, naming the code when the clause names one. */
+static void describe_edge(rca_buf *b, const rca_rules *r, const cause_edge *ed)
+{
+    const rule *from = &r->rules[ed->from], *to = &r->rules[ed->to];
+    const cause_clause *c = &from->explains[ed->clause];
+    if (c->target_is_code)
+        rca_buf_printf(b, "%s explains %s, the code of %s (%s:%u)", from->id, c->target, to->id,
+                       from->file, c->line);
+    else
+        rca_buf_printf(b, "%s explains %s (%s:%u)", from->id, to->id, from->file, c->line);
+}
+
+/* A cause that is, through `explains`, its own effect makes no sense as a root cause, and each
+ * loop is an error located at its first clause. Depth-first search over rules; a back edge closes
+ * one loop (the rules on the path from its target to the top). Iterative: a pack may be big. */
+static rca_err check_cause_loops(rca_rules *r, rca_diag *diag)
+{
+    rca_err rc = RCA_OK;
+    size_t n = r->nrules, ne = 0, cape = 0;
+    cause_edge *edges = NULL;
+    size_t *first = calloc(n + 1, sizeof *first); /* edges of rule i: first[i] .. first[i+1]-1 */
+    unsigned char *state = calloc(n ? n : 1, 1);   /* 0 not seen, 1 on the path, 2 done */
+    size_t *path = malloc((n ? n : 1) * sizeof *path), *next = malloc((n ? n : 1) * sizeof *next);
+    size_t *pos = malloc((n ? n : 1) * sizeof *pos), *via = malloc((n ? n : 1) * sizeof *via);
+    rca_buf msg;
+    rca_buf_init(&msg);
+    if (!first || !state || !path || !next || !pos || !via) {
+        rc = RCA_ENOMEM;
+        goto end;
+    }
+    for (size_t i = 0; i < n; i++) {
+        first[i] = ne;
+        const rule *ru = &r->rules[i];
+        for (size_t k = 0; k < ru->nexplains; k++) {
+            const cause_clause *c = &ru->explains[k];
+            for (size_t j = 0; j < n; j++) {
+                const rule *t = &r->rules[j];
+                if (c->target_is_code ? !t->code || strcmp(t->code, c->target) != 0
+                                      : strcmp(t->id, c->target) != 0)
+                    continue;
+                if (ne == cape) {
+                    size_t nc = cape ? cape * 2 : 64;
+                    cause_edge *ng = realloc(edges, nc * sizeof *ng);
+                    if (!ng) {
+                        rc = RCA_ENOMEM;
+                        goto end;
+                    }
+                    edges = ng;
+                    cape = nc;
+                }
+                edges[ne++] = (cause_edge){i, j, k};
+            }
+        }
+    }
+    first[n] = ne;
+    for (size_t root = 0; root < n; root++) {
+        if (state[root])
+            continue;
+        size_t depth = 0;
+        path[depth] = root;
+        next[depth] = first[root];
+        pos[root] = depth++;
+        state[root] = 1;
+        while (depth) {
+            size_t node = path[depth - 1];
+            if (next[depth - 1] == first[node + 1]) {
+                state[node] = 2;
+                depth--;
+                continue;
+            }
+            size_t e = next[depth - 1]++;
+            size_t to = edges[e].to;
+            if (state[to] == 0) {
+                via[depth] = e;
+                path[depth] = to;
+                next[depth] = first[to];
+                pos[to] = depth++;
+                state[to] = 1;
+                continue;
+            }
+            if (state[to] == 2)
+                continue;
+            /* a loop: path[pos[to]] .. path[depth-1], closed by edge e */
+            rca_buf_reset(&msg);
+            for (size_t d = pos[to] + 1; d < depth; d++) {
+                describe_edge(&msg, r, &edges[via[d]]);
+                rca_buf_adds(&msg, ", ");
+            }
+            describe_edge(&msg, r, &edges[e]);
+            if (!msg.p) {
+                rc = RCA_ENOMEM;
+                goto end;
+            }
+            const cause_edge *at = pos[to] + 1 < depth ? &edges[via[pos[to] + 1]] : &edges[e];
+            const rule *ru = &r->rules[at->from];
+            rerr(diag, ru, ru->explains[at->clause].line,
+                 "cause loop: %s; a cause cannot be its own effect (remove one of these "
+                 "'explains')%s",
+                 msg.p, NULL);
+            rc = RCA_ESYNTAX;
+        }
+    }
+end:
+    rca_buf_free(&msg);
+    free(edges);
+    free(first);
+    free(state);
+    free(path);
+    free(next);
+    free(pos);
+    free(via);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ load */
 
 rca_err rca_rules_load(const char *dir, int check_samples, rca_diag *diag, rca_rules **out)
@@ -683,6 +805,8 @@ rca_err rca_rules_load(const char *dir, int check_samples, rca_diag *diag, rca_r
         if ((rc = compile_rule(r, &r->rules[i], diag)))
             first = first ? first : rc;
     if ((rc = validate(r, diag)))
+        first = first ? first : rc;
+    if ((rc = check_cause_loops(r, diag)))
         first = first ? first : rc;
     if (!first && (rc = number_literals(r)))
         first = rc;
@@ -818,13 +942,18 @@ int rca_fileset_empty(const rca_fileset *fs)
     return fs->n == 0;
 }
 
-/* A JSON string of bundle text: invalid UTF-8 becomes U+FFFD so that the object stays valid. */
+/* A JSON string of bundle text: invalid UTF-8 becomes U+FFFD so that the object stays valid, and
+ * so does a NUL byte: jansson refuses "\u0000" (the whole object would be lost) and field values
+ * are C strings from then on. */
 rca_err json_add_str(rca_buf *b, const char *s, size_t n)
 {
     rca_err rc = rca_buf_addc(b, '"');
     for (size_t i = 0; i < n && !rc;) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
+        if (c == '\0') {
+            rc = rca_buf_adds(b, "\\ufffd");
+            i++;
+        } else if (c == '"' || c == '\\') {
             char e[2] = {'\\', (char)c};
             rc = rca_buf_add(b, e, 2);
             i++;
@@ -988,10 +1117,13 @@ static rca_err try_rule(rca_rules *r, rule *ru, const uint64_t *found, rca_store
     if (m == 0)
         return RCA_OK;
     if (m < 0) {
+        /* located at the line matched; the caller's sink knows the bundle and entry */
         if (r->match_limit_warnings++ < 10)
-            rca_diagf(diag, RCA_DIAG_WARNING, ru->file, NULL, ru->line, 0, NULL,
-                      "rule %s: the regex gave up on a line (match limit); treated as no match",
-                      ru->id);
+            rca_diagf(diag, RCA_DIAG_WARNING, NULL, NULL,
+                      lineno > 0 && lineno <= UINT_MAX ? (unsigned)lineno : 0, 0, NULL,
+                      "rule %s (%s:%u): the regex gave up on this line (match limit); "
+                      "treated as no match",
+                      ru->id, ru->file, ru->line);
         return RCA_OK;
     }
     char hostbuf[32];

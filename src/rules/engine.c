@@ -368,7 +368,8 @@ static rca_err collect_evidence(eval *e, rca_finding *f, const char *grp, double
         x->host = rca_arena_strdup(e->a, host_of(e, hid));
         x->path = rca_arena_strdup(e->a, path.p);
         x->line = ev.line[k];
-        x->text = rca_arena_strdup(e->a, tmp.p);
+        x->text = rca_arena_strndup(e->a, tmp.p, tmp.n); /* NUL bytes and all */
+        x->text_len = tmp.n;
         x->file_id = ev.file[k];
     }
     rca_buf_free(&tmp);
@@ -974,7 +975,8 @@ static rca_err store_findings(eval *e)
         f->id = ids[i];
         for (size_t k = 0; k < f->nev && !rc; k++)
             rc = rca_store_add_evidence(e->s, ids[i], host_by_name(e, f->ev[k].host),
-                                        f->ev[k].file_id, f->ev[k].line, f->ev[k].text);
+                                        f->ev[k].file_id, f->ev[k].line, f->ev[k].text,
+                                        f->ev[k].text_len);
     }
     for (size_t i = 0; i < e->ne && !rc; i++)
         rc = rca_store_add_cause(e->s, ids[e->ecause[i]], ids[e->eeffect[i]], e->ekey[i]);

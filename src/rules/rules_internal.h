@@ -167,7 +167,7 @@ size_t rules_prefilter_count(const prefilter *pf);
 size_t rules_prefilter_scan(const prefilter *pf, const void *text, size_t len, uint64_t *found,
                             uint32_t *hits);
 
-/* JSON string escaping for the fields objects. */
+/* JSON string escaping for the fields objects (invalid UTF-8 and NUL bytes become U+FFFD). */
 rca_err json_add_str(rca_buf *b, const char *s, size_t n);
 
 #endif

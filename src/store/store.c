@@ -548,7 +548,7 @@ rca_err rca_store_add_finding(rca_store *s, const char *rule, const char *code, 
 }
 
 rca_err rca_store_add_evidence(rca_store *s, int64_t finding_id, int64_t host_id, int64_t file_id,
-                               int64_t lineno, const char *text)
+                               int64_t lineno, const char *text, size_t text_len)
 {
     sqlite3_stmt *st;
     rca_err rc = prepare(s,
@@ -564,7 +564,10 @@ rca_err rca_store_add_evidence(rca_store *s, int64_t finding_id, int64_t host_id
         sqlite3_bind_int64(st, 3, file_id);
     if (lineno > 0)
         sqlite3_bind_int64(st, 4, lineno);
-    bind_text(st, 5, text);
+    if (text && text_len <= INT_MAX)
+        sqlite3_bind_text(st, 5, text, (int)text_len, SQLITE_TRANSIENT);
+    else
+        bind_text(st, 5, text);
     rc = step_done(s, st, "cannot add evidence");
     sqlite3_finalize(st);
     return rc;

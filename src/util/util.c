@@ -45,15 +45,21 @@ void rca_diagf(rca_diag *d, rca_sev sev, const char *where, const char *entry, u
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    switch (sev) {
+    rca_diag_msg m = {sev, where, entry, line, col, source_line, text};
+    rca_diag_send(d, &m);
+}
+
+void rca_diag_send(rca_diag *d, const rca_diag_msg *m)
+{
+    if (!d)
+        return;
+    switch (m->sev) {
     case RCA_DIAG_ERROR: d->errors++; break;
     case RCA_DIAG_WARNING: d->warnings++; break;
     case RCA_DIAG_NOTE: d->notes++; break;
     }
-    if (d->fn) {
-        rca_diag_msg m = {sev, where, entry, line, col, source_line, text};
-        d->fn(d->ctx, &m);
-    }
+    if (d->fn)
+        d->fn(d->ctx, m);
 }
 
 /* ------------------------------------------------------------------ buffer */

@@ -117,6 +117,20 @@ printf '%s\n' "$SB_REFUSED" > "$m/var/log/ovn/ovn-controller.log"
 head -c 20000 "$cmp/var/log/nova/nova-compute.log.1.gz" > "$m/var/log/nova/nova-compute.log.1.gz"
 tail -c +1001 "$cmp/var/log/nova/nova-compute.log.1.gz" > "$m/var/log/nova/nova-compute.log.2.gz"
 tarc "$w" "$(basename "$m")" | xz -T1 -0 -c > "$out/rotated-corrupt.tar.xz"
+# more warnings than the report lists (200): 250 rotated logs named .gz that are not compressed,
+# then the plain tar cut inside a member after them, so that the bundle's damage comes last
+m=$(mini sosreport-manywarn-2025-03-03-aaaaaaa)
+printf '%s\n' "$SB_REFUSED" > "$m/var/log/ovn/ovn-controller.log"
+i=1
+while [ $i -le 250 ]; do
+  printf '2025-03-03 14:00:00.000 3112 INFO nova.compute.manager rotated %d\n' $i \
+    > "$m/var/log/nova/nova-compute.log.$i.gz"
+  i=$((i + 1))
+done
+head -c 200000 /dev/zero | tr '\0' 'j' > "$m/var/zz-junk"
+tarc "$w" "$(basename "$m")" > "$w/manywarn.tar"
+head -c $(($(wc -c < "$w/manywarn.tar") - 100000)) "$w/manywarn.tar" > "$out/many-warnings.tar"
+rm -rf "$m"
 # a folder holding no report
 mkdir -p "$out/no-report-dir/junk"
 echo "not a report" > "$out/no-report-dir/junk/readme"
@@ -222,6 +236,8 @@ m=$(mini sosreport-junk-2025-03-03-aaaaaaa)
   printf '\n'; } > "$m/var/log/ovn/ovn-controller.log"
 printf '2025-03-03 14:02:11.000 3112 ERROR nova.compute.manager [instance: 41e5d472-f4b3-42f7-a7ed-1eefb1e3bc65] \000\377\r\n' \
   > "$m/var/log/nova/nova-compute.log"
+# a command output with CRLF line ends
+sed 's/$/\r/' "$cmp/sos_commands/filesys/df_-al_-x_autofs" > "$m/sos_commands/filesys/df_-al_-x_autofs"
 tarc "$w" "$(basename "$m")" | xz -T1 -0 -c > "$out/nul-utf8-crlf.tar.xz"
 m=$(mini sosreport-ansi-2025-03-03-aaaaaaa)
 printf '2025-03-03T14:02:11.422Z|00007|reconnect|INFO|tcp:192.0.2.10:6642: connection attempt failed (%s[31mConnection refused%s[0m%s]0;pwned%s%s[2J%s[1A)\n' \
@@ -364,6 +380,9 @@ rule unknown-key 'connection attempt failed' 'colour    red' | pack unknown-key
 { rule dup-id 'connection attempt failed'; rule dup-id 'attempt failed'; } | pack dup-id
 { rule loop-a 'connection attempt failed' 'explains  loop-b on host'
   rule loop-b 'attempt failed' 'explains  loop-a on host'; } | pack cause-loop
+# a loop through the shipped pack, by codes: ovn-controller-sb-unreachable explains vif-plug-timeout
+rule loop-code 'connection attempt failed' 'explains  ovn-sb-unreachable on host' |
+  sed 's/^  code      ovn-sb-unreachable$/  code      vif-plug-timeout/' | pack cause-loop-code
 rule no-samples 'connection attempt failed' | sed -e '/^  sample/d' -e '/^  nosample/d' | pack no-samples
 printf 'rule broken\n  this is not a key value line\n\x00\xff\n' | pack garbage
 # catastrophic backtracking: (a+)+$ against a long run of a's that ends in b

@@ -86,6 +86,13 @@ no_lines() {
   count "$1" "$2" 0 "SELECT count(*) AS n FROM line WHERE raw LIKE '$3'"
 }
 
+# named NAME BUNDLE: every warning of the JSON report of NAME starts with the bundle as given, then
+# an entry or what happened to the whole bundle
+named() {
+  bad=$(sed -n '/"warnings": \[/,/\]/p' "$out/$1.out" | grep '^    "' | grep -v -F "    \"$2: ")
+  if [ -z "$bad" ]; then ok; else ko "$1: warnings that do not name the bundle $2:"; echo "$bad" | head -n 5; fi
+}
+
 # valid_json NAME: the report parses as JSON (where python3 is there to say so)
 valid_json() {
   command -v python3 > /dev/null 2>&1 || return 0
@@ -133,7 +140,21 @@ run missing-path 2 'missing.tar.xz: error: cannot open: No such file or director
 # a damaged rotated log inside a good archive: a warning and what was read, not a partial bundle
 run rotated-corrupt "0 1" 'nova-compute.log.1.gz: data is damaged after [0-9]+ bytes \(.+\); kept what was read before
 nova-compute.log.2.gz: is not compressed although its name says so; read as it is' \
-  $A "$in/rotated-corrupt.tar.xz" && json rotated-corrupt partial false
+  $A "$in/rotated-corrupt.tar.xz" && json rotated-corrupt partial false &&
+  named rotated-corrupt "$in/rotated-corrupt.tar.xz"
+
+# more warnings than the report lists: the report says how many more there were, in its last
+# warning line and in JSON, and the damage of the bundle, which came after them, is still listed
+run many-warnings 2 'many-warnings.tar: var/log/nova/nova-compute.log.1.gz: is not compressed
+many-warnings.tar: archive many-warnings.tar is damaged' $A "$in/many-warnings.tar" &&
+  json many-warnings warnings_dropped 50
+if run many-warnings-text 2 '^warning: \.\.\. and 50 more warnings, not shown \(--verbose prints every warning on stderr\)$' \
+  analyze --no-color --no-timing "$in/many-warnings.tar"; then
+  if sed -n '/^warning:/p' "$out/many-warnings-text.out" | tail -n 1 | grep -q '^warning: \.\.\. and 50 more'
+  then ok; else ko "many-warnings-text: the count is not the last warning line"; fi
+fi
+run many-warnings-md 2 '^- \.\.\. and 50 more warnings, not shown' \
+  analyze --format md --no-timing "$in/many-warnings.tar"
 
 # ------------------------------------------------------------------ hostile archive content
 run abs-paths "0 1" 'abs-paths.tar.xz: /nova-compute.log: entry has an absolute path \(not something sos writes\); skipped
@@ -164,7 +185,20 @@ run long-line "0 1" 'var/log/nova/nova-compute.log: line 1: line longer than 104
 run long-name "0 1" 'long-name.tar.xz: sosreport-longname-[^:]*/nnnnnnnnnn*: entry path leaves the bundle or is too long; skipped' \
   $A "$in/long-name.tar.xz"
 run nul-utf8-crlf "0 1" '"code": "ovn-sb-unreachable"
-"count": 3' $A "$in/nul-utf8-crlf.tar.xz" && valid_json nul-utf8-crlf
+"count": 3
+"text": "[^"]*connection attempt failed \(Refused \\u0000 with NUL\)"' $A --db "$work/db/nul.db" "$in/nul-utf8-crlf.tar.xz" && {
+  valid_json nul-utf8-crlf
+  # no stored line (log or command output) keeps the \r of its CRLF
+  count nul-utf8-crlf "$work/db/nul.db" 0 "SELECT count(*) AS n FROM line WHERE substr(CAST(raw AS BLOB), -1) = CAST(char(13) AS BLOB)"
+}
+# the text report shows the NUL escaped, and the rest of the line after it; a CRLF line ends
+# before its \r (no \x0D at the end of the evidence)
+if run nul-utf8-crlf-text "0 1" 'connection attempt failed \(Refused \\x00 with NUL\)$
+cmp-1:var/log/ovn/ovn-controller.log:1  .*connection attempt failed \(Connection refused\)$' \
+  analyze --no-color --no-timing "$in/nul-utf8-crlf.tar.xz"; then
+  if grep -q 'x0D' "$out/nul-utf8-crlf-text.out"; then ko "nul-utf8-crlf-text: a CRLF line shows its \\r"
+  else ok; fi
+fi
 # terminal escapes from a log line and from entry names: shown escaped, never raw
 for fmt in text md; do
   for f in ansi esc-names; do
@@ -200,15 +234,16 @@ run limit-command "0 1" 'longer than the command output limit \(64 bytes\); read
   $A --limit command=64 "$in/good-ctl-1.tar.xz"
 
 # ------------------------------------------------------------------ malformed content
-run malformed "0 1" 'etc/openvswitch/conf.db: line 5: record cut or not valid JSON
-var/lib/ovn/ovnsb_db.db: line 3: record cut or not valid JSON \(premature end of input\); keeping the 1 record
-var/lib/ovn/ovnnb_db.db: line 1: record cut or not valid JSON
-ovs-vsctl_-t_5_show: line 10: skipped 2 cut or ill-formed value
-df_-al_-x_autofs: line [0-9]+: skipped [0-9]+ unreadable df line
-no \\"Mem:\\" line in the free output; no memory row
+run malformed "0 1" 'malformed.tar.xz: etc/openvswitch/conf.db: line 5: record cut or not valid JSON
+malformed.tar.xz: var/lib/ovn/ovnsb_db.db: line 3: record cut or not valid JSON \(premature end of input\); keeping the 1 record
+malformed.tar.xz: var/lib/ovn/ovnnb_db.db: line 1: record cut or not valid JSON
+malformed.tar.xz: sos_commands/openvswitch/ovs-vsctl_-t_5_show: line 10: skipped 2 cut or ill-formed value
+malformed.tar.xz: sos_commands/filesys/df_-al_-x_autofs: line [0-9]+: skipped [0-9]+ unreadable df line
+malformed.tar.xz: sos_commands/memory/free: no \\"Mem:\\" line in the free output; no memory row
 "code": "ovn-sb-unreachable"' $A --db "$work/db/malformed.db" "$in/malformed.tar.xz" && {
   db="$work/db/malformed.db"
   valid_json malformed
+  named malformed "$in/malformed.tar.xz"
   # what could be read is kept: the bridge and its ports, the good df rows, the good log lines
   count malformed "$db" 1 "SELECT count(*) AS n FROM ovs_bridge WHERE name = 'br-int'"
   count malformed "$db" 3 "SELECT count(*) AS n FROM ovs_port WHERE bridge = 'br-int'"
@@ -232,10 +267,16 @@ run pack-garbage 3 "bad/bad.rules:3:1: error: expected 'rule <id>'" rules lint "
 run pack-no-codes 3 'codes.list: error: cannot open' rules lint "$in/pack-no-codes"
 run pack-empty 3 'error: no \*\.rules files in the pack' rules lint "$in/pack-empty"
 # a pattern with catastrophic backtracking on a 30 000-character line: PCRE2's match limit stops it
-run pack-backtrack "0 1" 'rule backtrack: the regex gave up on a line \(match limit\); treated as no match' \
-  $A --rules "$in/pack-backtrack" "$in/backtrack-log.tar.xz"
-# a cause loop (A explains B explains A) must not hang the chain builder
-run pack-cause-loop "0 1" '"code": "ovn-sb-unreachable"' $A --rules "$in/pack-cause-loop" "$in/good-ctl-1.tar.xz" "$in/ansi.tar.xz"
+run pack-backtrack "0 1" 'backtrack-log.tar.xz: var/log/nova/nova-compute.log: line 1: rule backtrack \([^)]*bad/bad.rules:1\): the regex gave up on this line \(match limit\); treated as no match' \
+  $A --rules "$in/pack-backtrack" "$in/backtrack-log.tar.xz" && named pack-backtrack "$in/backtrack-log.tar.xz"
+# a cause loop (A explains B explains A) is a pack error naming the rules and their explains lines
+run pack-cause-loop 3 'bad/bad.rules:8:1: error: rule loop-a: cause loop: loop-a explains loop-b \([^)]*bad/bad.rules:8\), loop-b explains loop-a \([^)]*bad/bad.rules:19\)' \
+  rules lint "$in/pack-cause-loop"
+run pack-cause-loop-analyze 3 'bad/bad.rules:8:1: error: rule loop-a: cause loop
+the rule pack .*pack-cause-loop has errors' \
+  analyze --rules "$in/pack-cause-loop" "$in/good-ctl-1.tar.xz" "$in/ansi.tar.xz"
+run pack-cause-loop-code 3 'bad/bad.rules:8:1: error: rule loop-code: cause loop: loop-code explains ovn-sb-unreachable, the code of ovn-controller-sb-unreachable \([^)]*bad/bad.rules:8\), ovn-controller-sb-unreachable explains vif-plug-timeout, the code of loop-code \([^)]*ovn/controller.rules:[0-9]+\)' \
+  rules lint "$in/pack-cause-loop-code"
 
 # ------------------------------------------------------------------ nothing changed
 listing > "$work/in.after"

@@ -310,6 +310,77 @@ static void test_pathset(void **state)
     pathset_fini(&s);
 }
 
+/* ------------------------------------------------------------------ lines */
+
+/* Lines of `data` as the reader hands them out (from a file descriptor), each followed by '\n'. */
+static char *reader_lines(const char *data, size_t n, size_t *out_len)
+{
+    char *dir = tu_mkdtemp();
+    tu_write(dir, "log", data, n);
+    char *path = tu_path(dir, "log");
+    int fd = open(path, O_RDONLY);
+    assert_true(fd >= 0);
+    rca_limits lim = rca_limits_default();
+    int64_t total = 0;
+    rca_reader r;
+    reader_init(&r, &lim, NULL, "b", "log", &total);
+    r.fd = fd;
+    rca_buf b;
+    rca_buf_init(&b);
+    const char *line;
+    size_t len;
+    while (rca_reader_getline(&r, &line, &len) == RCA_OK && line) {
+        assert_int_equal(rca_buf_add(&b, line, len), RCA_OK);
+        assert_int_equal(rca_buf_addc(&b, '\n'), RCA_OK);
+    }
+    reader_fini(&r);
+    close(fd);
+    tu_rmtree(dir);
+    free(dir);
+    free(path);
+    *out_len = b.n;
+    return b.p ? rca_buf_take(&b) : strdup("");
+}
+
+/* "\r\n" ends a line like "\n" (the '\r' is not part of the line), also when a block ends
+ * between the two; a '\r' anywhere else is kept. */
+static void test_reader_crlf(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"a\r\nb\r\n", "a\nb\n"},
+        {"a\r\n\r\n\r\nb", "a\n\n\nb\n"},
+        {"lone\rcr\n", "lone\rcr\n"},
+        {"two\r\r\n", "two\r\n"},
+        {"no newline at the end\r", "no newline at the end\r\n"},
+        {"\r", "\r\n"},
+        {"mixed\nends\r\nhere\n", "mixed\nends\nhere\n"},
+    };
+    for (size_t i = 0; i < RCA_ARRAY_LEN(cases); i++) {
+        size_t n;
+        char *got = reader_lines(cases[i].in, strlen(cases[i].in), &n);
+        if (n != strlen(cases[i].out) || memcmp(got, cases[i].out, n) != 0)
+            fail_msg("case %zu: lines differ from what was expected", i);
+        free(got);
+    }
+    /* the '\r' is the last byte of the reader's first block (256 KiB), the '\n' the first of the
+     * next: a line carried across blocks */
+    size_t big = 256 * 1024;
+    char *data = malloc(big + 8);
+    assert_non_null(data);
+    memset(data, 'x', big - 1);
+    memcpy(data + big - 1, "\r\nnext\r\n", 9);
+    size_t n;
+    char *got = reader_lines(data, big + 7, &n);
+    assert_int_equal(n, big - 1 + 1 + 5);
+    assert_int_equal(got[big - 2], 'x');
+    assert_memory_equal(got + big - 1, "\nnext\n", 6);
+    free(got);
+    free(data);
+}
+
 /* ------------------------------------------------------------------ building bundles */
 
 enum { N_FILE, N_DIR, N_LINK };
@@ -1593,6 +1664,7 @@ int main(void)
         cmocka_unit_test(test_path_normalise),
         cmocka_unit_test(test_report_name),
         cmocka_unit_test(test_pathset),
+        cmocka_unit_test(test_reader_crlf),
         cmocka_unit_test_setup_teardown(test_archive_none, setup, teardown),
         cmocka_unit_test_setup_teardown(test_archive_gzip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_archive_xz, setup, teardown),

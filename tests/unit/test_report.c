@@ -97,7 +97,7 @@ static void add_evidence(rca_result *r, rca_finding *f, const char *host, const 
         assert_non_null(f->ev);
     }
     assert_true(f->nev < 8);
-    f->ev[f->nev++] = (rca_evidence){host, path, line, text, 0};
+    f->ev[f->nev++] = (rca_evidence){host, path, line, text, text ? strlen(text) : 0, 0};
 }
 
 static void add_field(rca_result *r, rca_finding *f, const char *name, const char *value)
@@ -577,8 +577,8 @@ static void json_shape_and_figures(void **state)
     (void)state;
     rca_result *r = incident();
     json_t *doc = render_json(r, 0);
-    const char *keys[] = {"version", "partial",  "hosts",    "root_causes",
-                          "ruled_out", "findings", "warnings", "elapsed_s"};
+    const char *keys[] = {"version",  "partial",  "hosts",            "root_causes", "ruled_out",
+                          "findings", "warnings", "warnings_dropped", "elapsed_s"};
     size_t i = 0;
     const char *k;
     json_t *v;
@@ -678,6 +678,59 @@ static void json_shape_and_figures(void **state)
         assert_string_not_equal(json_string_value(json_object_get(v, "class")), "ruled-out");
     }
     assert_int_equal(json_array_size(json_object_get(doc, "warnings")), 0);
+    assert_int_equal(json_integer_value(json_object_get(doc, "warnings_dropped")), 0);
+    json_decref(doc);
+    result_free(r);
+}
+
+/* An evidence line with a NUL byte is shown whole: \x00 in the text and Markdown reports, \u0000 in
+ * JSON, and the text after it. A backtick after the NUL still lengthens the Markdown fence. */
+static void evidence_with_nul(void **state)
+{
+    (void)state;
+    static const char line[] = "failed (Refused \0 with NUL ```)";
+    rca_result *r = incident();
+    rca_finding *root = &r->findings[0];
+    root->ev[0].text = line;
+    root->ev[0].text_len = sizeof line - 1;
+    char *s = render(r, RCA_FMT_TEXT, 0, 1);
+    assert_contains(s, "failed (Refused \\x00 with NUL ```)\n");
+    free(s);
+    s = render(r, RCA_FMT_MD, 0, 1);
+    assert_contains(s, "failed (Refused \\x00 with NUL ```)\n");
+    assert_contains(s, "````text\n");
+    free(s);
+    s = render(r, RCA_FMT_JSON, 0, 1);
+    assert_contains(s, "\"text\": \"failed (Refused \\u0000 with NUL ```)\"");
+    free(s);
+    result_free(r);
+}
+
+/* Past the analysis' cap the warnings are counted, not listed: every form says how many more
+ * there were, the text and Markdown reports as the last warning line, JSON in a field. */
+static void warnings_past_the_cap(void **state)
+{
+    (void)state;
+    rca_result *r = incident();
+    r->warnings[r->nwarnings++] = "b.tar.xz: var/log/a.log.1.gz: first";
+    r->warnings[r->nwarnings++] = "b.tar.xz: var/log/a.log.2.gz: second";
+    char *s = render(r, RCA_FMT_TEXT, 0, 1);
+    assert_lacks(s, "more warnings");
+    free(s);
+    r->warnings_dropped = 1234;
+    s = render(r, RCA_FMT_TEXT, 0, 1);
+    assert_contains(s, "warning: b.tar.xz: var/log/a.log.2.gz: second\n"
+                       "warning: ... and 1234 more warnings, not shown (--verbose prints every "
+                       "warning on stderr)\n\n");
+    free(s);
+    s = render(r, RCA_FMT_MD, 0, 1);
+    assert_contains(s, "- b.tar.xz: var/log/a.log.2.gz: second\n"
+                       "- ... and 1234 more warnings, not shown (--verbose prints every warning "
+                       "on stderr)\n");
+    free(s);
+    json_t *doc = render_json(r, 1);
+    assert_int_equal(json_array_size(json_object_get(doc, "warnings")), 2);
+    assert_int_equal(json_integer_value(json_object_get(doc, "warnings_dropped")), 1234);
     json_decref(doc);
     result_free(r);
 }
@@ -691,6 +744,7 @@ static rca_result *hostile(void)
     rca_finding *root = &r->findings[0];
     root->title = "SB down \x1b[2J\x1b[H on cmp-1";
     root->ev[0].text = HOSTILE;
+    root->ev[0].text_len = strlen(HOSTILE);
     root->ev[0].path = "var/log/\x1b[1mbold.log";
     add_field(r, root, "port\xff", "24129afd\x9b" "1m");
     r->warnings[r->nwarnings++] = "cmp-1: truncated \x1b[5mentry\xc0\xaf";
@@ -781,6 +835,7 @@ static void markdown_escapes_injection(void **state)
     rca_finding *root = &r->findings[0];
     root->title = "click [x](http://evil) | col `code` *bold* _u_ <img src=x> # ![i](y) \\*";
     root->ev[0].text = "a ``` fence `` and ````` long run";
+    root->ev[0].text_len = strlen(root->ev[0].text);
     rca_finding *disk = &r->findings[4];
     disk->title = "ok | injected | cells";
     disk->fields[1].value = "/var|x";
@@ -929,6 +984,7 @@ static void long_evidence_is_cut(void **state)
     line[300] = '\xa9';
     line[1000] = '\0';
     r->findings[2].ev[0].text = line; /* no-valid-host */
+    r->findings[2].ev[0].text_len = strlen(line);
     char *s = render(r, RCA_FMT_TEXT, 0, 1);
     const char *p = strstr(s, "nova-conductor.log:77  ");
     assert_non_null(p);
@@ -1103,6 +1159,8 @@ int main(void)
         cmocka_unit_test(colour_only_when_asked),
         cmocka_unit_test(stable_mode_omits_timings),
         cmocka_unit_test(long_evidence_is_cut),
+        cmocka_unit_test(warnings_past_the_cap),
+        cmocka_unit_test(evidence_with_nul),
         cmocka_unit_test(format_names),
         cmocka_unit_test(write_error_is_eio),
         cmocka_unit_test(diag_with_caret),

@@ -256,6 +256,18 @@ static const lint_case lint_cases[] = {
     {"explains a missing rule",
      RULE_HEAD("r-expl") GOOD_MATCH GOOD_TITLE "  explains  no-such-rule on port\n" GOOD_SAMPLES, 0,
      "explains 'no-such-rule': no rule or code by that name", "explains  no-such-rule"},
+    {"a rule that explains itself",
+     RULE_HEAD("r-self") GOOD_MATCH GOOD_TITLE "  explains  r-self on port\n" GOOD_SAMPLES, 0,
+     "cause loop: r-self explains r-self (", "explains  r-self"},
+    {"two rules that explain each other",
+     RULE_HEAD("r-loop-a") GOOD_MATCH GOOD_TITLE "  explains  r-loop-b on port\n" GOOD_SAMPLES "\n"
+     RULE_HEAD("r-loop-b") GOOD_MATCH GOOD_TITLE "  explains  r-loop-a on port\n" GOOD_SAMPLES, 0,
+     "cause loop: r-loop-a explains r-loop-b (", "explains  r-loop-b"},
+    {"a cause loop through codes",
+     RULE_HEAD("r-code-a") GOOD_MATCH GOOD_TITLE "  explains  port-claim-failed on port\n" GOOD_SAMPLES "\n"
+     "rule r-code-b\n  code      port-claim-failed\n  severity  error\n  files     service:nova-compute\n"
+     GOOD_MATCH GOOD_TITLE "  explains  vif-timeout on port\n" GOOD_SAMPLES, 0,
+     "cause loop: r-code-a explains port-claim-failed, the code of r-code-b (", "explains  port-claim-failed"},
     {"explains with a bad window",
      RULE_HEAD("r-within") GOOD_MATCH GOOD_TITLE "  explains  nova-vif-timeout on port within soon\n" GOOD_SAMPLES, 0,
      "'within' needs a duration", "within soon"},
@@ -327,6 +339,53 @@ static void test_lint_errors(void **state)
             fail_msg("%s: \"%s\" does not say where the first one is (a-nova.rules:2)", c->name, m->text);
         pack_free(&p);
     }
+}
+
+/* A longer cause loop is one error that names every rule of the loop with the file:line of each
+ * `explains` on the way, located at the first; causes that meet again without a loop (a diamond) and
+ * a cause of a rule in a loop are no error. */
+static void test_lint_cause_loop(void **state)
+{
+    (void)state;
+#define EXPL(id, target) RULE_HEAD(id) GOOD_MATCH GOOD_TITLE "  explains  " target " on port\n" GOOD_SAMPLES "\n"
+    static const char loop[] = EXPL("r-a", "r-b") EXPL("r-b", "r-c") EXPL("r-c", "r-a")
+        EXPL("r-outside", "r-a");
+    static const char diamond[] = EXPL("r-top", "r-left") EXPL("r-left", "r-bottom")
+        RULE_HEAD("r-top-2") GOOD_MATCH GOOD_TITLE "  explains  r-right on port\n"
+        "  explains  r-left on port\n" GOOD_SAMPLES "\n"
+        EXPL("r-right", "r-bottom") RULE_HEAD("r-bottom") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES;
+#undef EXPL
+    pack p;
+    const char *files[] = {"bad.rules", loop, NULL};
+    pack_write(&p, files);
+    assert_int_equal(pack_load(&p, 0), RCA_ESYNTAX);
+    assert_null(p.r);
+    const tu_msg *m = expect_error_at(&p, "cause loop", "bad.rules", line_of(loop, "r-b on", NULL));
+    char want[256];
+    snprintf(want, sizeof want,
+             "rule r-a: cause loop: r-a explains r-b (%s:%u), r-b explains r-c (%s:%u), r-c explains "
+             "r-a (%s:%u)",
+             m->where, line_of(loop, "r-b on", NULL), m->where, line_of(loop, "r-c on", NULL),
+             m->where, line_of(loop, "r-a on", NULL));
+    if (!strstr(m->text, want))
+        fail_msg("\"%s\" does not name the loop as \"%s\"", m->text, want);
+    size_t loops = 0;
+    for (size_t i = 0; i < p.d.n; i++)
+        loops += p.d.m[i].sev == RCA_DIAG_ERROR && strstr(p.d.m[i].text, "cause loop") != NULL;
+    if (loops != 1) {
+        tu_diag_dump(&p.d);
+        fail_msg("one loop gives %zu errors", loops);
+    }
+    pack_free(&p);
+
+    const char *files2[] = {"good.rules", diamond, NULL};
+    pack_write(&p, files2);
+    rca_err rc = pack_load(&p, 0);
+    if (rc != RCA_OK) {
+        tu_diag_dump(&p.d);
+        fail_msg("a diamond of causes does not load: %s", rca_err_str(rc));
+    }
+    pack_free(&p);
 }
 
 /* What lint prints for one mistake: the caret under the unknown key (not under its value), and one
@@ -766,12 +825,14 @@ typedef struct run {
     rca_result *res;
 } run;
 
-static void run_start(run *x)
+/* A store with one host and its two logs, and a pack of the given rule files (the test pack when
+ * NULL). */
+static void run_start_with(run *x, const char *const *files)
 {
+    static const char *const test_pack[] = {"nova/build.rules", nova_rules, "ovn/controller.rules",
+                                            ovn_rules, "system/disk.rules", disk_rules, NULL};
     memset(x, 0, sizeof *x);
-    const char *files[] = {"nova/build.rules", nova_rules, "ovn/controller.rules", ovn_rules,
-                           "system/disk.rules", disk_rules, NULL};
-    pack_write(&x->p, files);
+    pack_write(&x->p, files ? files : test_pack);
     if (pack_load(&x->p, 0) != RCA_OK) {
         tu_diag_dump(&x->p.d);
         fail_msg("pack does not load");
@@ -787,8 +848,14 @@ static void run_start(run *x)
                                         "nova-compute", NULL, &x->nova_file), RCA_OK);
 }
 
-/* One log line through the parser, the store and the line rules, the way analyze feeds them. */
-static void run_line(run *x, int ovn, const char *line)
+static void run_start(run *x)
+{
+    run_start_with(x, NULL);
+}
+
+/* One log line (len bytes, NUL bytes allowed) through the parser, the store and the line rules,
+ * the way analyze feeds them. */
+static void run_linen(run *x, int ovn, const char *line, size_t len)
 {
     int64_t file = ovn ? x->ovn_file : x->nova_file;
     int64_t lineno = ovn ? ++x->ovn_line : ++x->nova_line;
@@ -796,7 +863,6 @@ static void run_line(run *x, int ovn, const char *line)
     const char *path = ovn ? "var/log/ovn/ovn-controller.log" : "var/log/nova/nova-compute.log";
     rca_logctx lc = {2025, 5, RCA_LOG_NONE};
     rca_logline ll;
-    size_t len = strlen(line);
     rca_parse_log_line(&lc, line, len, &ll);
     assert_int_not_equal(ll.fmt, RCA_LOG_NONE);
     double ts = (double)ll.ts_us / 1e6; /* local time is UTC on this host */
@@ -807,6 +873,11 @@ static void run_line(run *x, int ovn, const char *line)
     assert_int_equal(rca_rules_match_line(x->p.r, fs, x->s, x->host, file, lineno, ts, &ll, line,
                                           len, &x->sd.d),
                      RCA_OK);
+}
+
+static void run_line(run *x, int ovn, const char *line)
+{
+    run_linen(x, ovn, line, strlen(line));
 }
 
 static void run_df(run *x, const char *mount, const char *use_pct, unsigned lineno)
@@ -888,6 +959,74 @@ static int causes_stored(run *x)
 #define NOVA_TIMEOUT(t, port)                                                                      \
     "2025-05-02 " t " 4711 ERROR nova.compute.manager [instance: 8e45e1f7-ad4a-4420-aa32-8f6090d6c196] " \
     "Timeout waiting for vif plugging callback for port " port
+
+static int first_value(void *ctx, int ncols, const char *const *names, const char *const *vals)
+{
+    (void)ncols;
+    (void)names;
+    snprintf(ctx, 32, "%s", vals[0] ? vals[0] : "NULL");
+    return 1;
+}
+
+/* A log line with a NUL byte in it is evidence whole, not up to the NUL: in the result (with its
+ * length) and in the evidence table. */
+static void test_evidence_with_nul(void **state)
+{
+    (void)state;
+    static const char line[] = OVN_FAIL("2025-05-02T10:10:00.000Z", PORT) " (\0 after the NUL)";
+    size_t len = sizeof line - 1;
+    run x;
+    run_start(&x);
+    run_linen(&x, 1, line, len);
+    run_eval(&x);
+    const rca_finding *root = finding(x.res, "ovn-claim-failed");
+    assert_non_null(root);
+    assert_int_equal(root->nev, 1);
+    assert_int_equal(root->ev[0].text_len, len);
+    assert_memory_equal(root->ev[0].text, line, len);
+    assert_int_equal(root->ev[0].text[len], '\0');
+    char got[32] = "";
+    assert_int_equal(rca_store_query(x.s, "SELECT max(length(CAST(text AS BLOB))) FROM evidence", 1,
+                                     first_value, got, NULL, "t", 0),
+                     RCA_OK);
+    char want[32];
+    snprintf(want, sizeof want, "%zu", len);
+    assert_string_equal(got, want);
+    run_free(&x);
+}
+
+/* A NUL byte in a capture: the finding keeps its fields (a NUL in the fields JSON made jansson
+ * refuse the whole object, and the title lost every field); the NUL shows as U+FFFD, like an
+ * invalid byte, and the rest of the value is kept. */
+static void test_capture_with_nul(void **state)
+{
+    (void)state;
+    static const char sb_rules[] =
+        "rule sb-down\n"
+        "  code      port-claim-failed\n"
+        "  severity  critical\n"
+        "  files     service:ovn-controller\n"
+        "  match     ^(?<remote>tcp:[^ ]+): connection attempt failed \\((?<error>[^)]*)\\)\n"
+        "  key       remote\n"
+        "  title     SB {remote} down ({error})\n"
+        "  sample    2025-05-02T10:10:00.000Z|00007|reconnect|INFO|tcp:192.0.2.10:6642: connection attempt failed (Connection refused)\n"
+        "  nosample  2025-05-02T10:10:00.000Z|00008|reconnect|INFO|tcp:192.0.2.10:6642: connected\n";
+    static const char *const files[] = {"ovn/sb.rules", sb_rules, NULL};
+    static const char line[] = "2025-05-02T10:10:00.000Z|00013|reconnect|INFO|tcp:192.0.2.10:6642: "
+                               "connection attempt failed (Refused \0 with NUL)";
+    run x;
+    run_start_with(&x, files);
+    run_linen(&x, 1, line, sizeof line - 1);
+    run_eval(&x);
+    const rca_finding *f = finding(x.res, "sb-down");
+    assert_non_null(f);
+    assert_non_null(field(f, "remote"));
+    assert_string_equal(field(f, "remote"), "tcp:192.0.2.10:6642");
+    assert_non_null(field(f, "error"));
+    assert_string_equal(field(f, "error"), "Refused \xEF\xBF\xBD with NUL");
+    assert_string_equal(f->title, "SB tcp:192.0.2.10:6642 down (Refused \xEF\xBF\xBD with NUL)");
+    run_free(&x);
+}
 
 /* The symptom comes first in the chain, the root cause last, joined on the port; the symptom's
  * title takes the chassis from the cause (borrow); evidence cites the lines. */
@@ -1168,6 +1307,7 @@ int main(void)
         cmocka_unit_test(test_good_pack_loads),
         cmocka_unit_test(test_lint_errors),
         cmocka_unit_test(test_lint_error_details),
+        cmocka_unit_test(test_lint_cause_loop),
         cmocka_unit_test(test_lint_bad_regex),
         cmocka_unit_test(test_lint_pack_files),
         cmocka_unit_test(test_lint_regex_features),
@@ -1176,6 +1316,8 @@ int main(void)
         cmocka_unit_test(test_prefilter_same_hits),
         cmocka_unit_test(test_invalid_utf8_line),
         cmocka_unit_test(test_chain),
+        cmocka_unit_test(test_evidence_with_nul),
+        cmocka_unit_test(test_capture_with_nul),
         cmocka_unit_test(test_stored_findings),
         cmocka_unit_test(test_chain_needs_the_same_key),
         cmocka_unit_test(test_time_relation),

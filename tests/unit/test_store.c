@@ -672,7 +672,7 @@ static void test_findings_tables(void **state)
                                            "VIF timed out", 1746180929.874, 1746180989.0, 2, "{}", &f1), RCA_OK);
     assert_int_equal(rca_store_add_finding(s, "chk", "disk-ok", "ruled-out", "info", 0, "disk fine",
                                            -1, -1, 1, NULL, &f2), RCA_OK);
-    assert_int_equal(rca_store_add_evidence(s, f1, b.cmp, b.log_file, 1, LINE1), RCA_OK);
+    assert_int_equal(rca_store_add_evidence(s, f1, b.cmp, b.log_file, 1, LINE1, strlen(LINE1)), RCA_OK);
     assert_int_equal(rca_store_add_cause(s, f2, f1, "host=cmp-1"), RCA_OK);
     assert_int_equal(rca_store_end(s), RCA_OK);
     assert_string_equal(q(s, "SELECT id, code, class, host, title, first_utc, last_utc, count FROM finding_view ORDER BY id"),
