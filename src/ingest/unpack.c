@@ -1,7 +1,7 @@
 /* unpack.c - decompression as a stage of its own: for a compressed bundle archive, a thread runs
  * libarchive's decompressor (its "raw" format: the filters only) and hands the decompressed stream
- * to the walker's archive in blocks, through a bounded queue. Decompressing xz is the largest single
- * cost of reading a .tar.xz, and this lets it run beside parsing and matching. Nothing is written
+ * to the walker's archive in blocks, through a bounded queue. Decompressing xz is the largest
+ * single cost of reading a .tar.xz, and this lets it run beside parsing and matching. Nothing is written
  * to disk; at most NBLOCKS blocks of BLOCK bytes are in memory. Part of the ingest stage.
  */
 #include <archive.h>

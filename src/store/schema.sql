@@ -59,8 +59,10 @@ CREATE TABLE line_data(
   req INTEGER,                   -- word.id: local request id (req-...)
   greq INTEGER,                  -- word.id: global request id (oslo.log >= 4.8)
   instance INTEGER,              -- word.id: instance UUID of "[instance: ...]"
-  rec_back INTEGER NOT NULL,     -- lines back to the first line of the record (0: this one)
-  msg_off INTEGER NOT NULL,      -- byte offset of the message inside raw
+  pos INTEGER NOT NULL,          -- msg_off, the byte offset of the message inside raw, when the
+                                 -- line starts its record; -(back * 2^32 + msg_off) - 1 when it
+                                 -- continues the record that began `back` lines before (one
+                                 -- column, not two: a column costs a byte on every row)
   raw TEXT NOT NULL              -- the line as written (without the newline)
 );
 

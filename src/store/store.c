@@ -186,8 +186,10 @@ rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_st
         rc = RCA_EDB;
         goto fail;
     }
-    if ((rc = rca_store_exec(s, "PRAGMA page_size=65536; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                                "PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536;"
+    /* 64 KiB pages: a 4 KiB page wastes about half a line at its end, 4% of the database */
+    if ((rc = rca_store_exec(s, "PRAGMA page_size=65536; PRAGMA journal_mode=OFF;"
+                                "PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;"
+                                "PRAGMA cache_size=-65536;"
                                 "PRAGMA foreign_keys=OFF;")) ||
         (rc = register_functions(s)) || (rc = rca_store_exec(s, "BEGIN")))
         goto fail;

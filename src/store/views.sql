@@ -8,7 +8,8 @@ CREATE VIEW line AS
            WHEN 4 THEN 'WARNING' WHEN 5 THEN 'ERROR' WHEN 6 THEN 'CRITICAL' WHEN 7 THEN 'TRACE'
          END AS level,
          wl.text AS logger, sr.pid, wr.text AS req, wg.text AS greq, wi.text AS instance,
-         l.rowid - f.line_base + 1 - l.rec_back AS rec, l.msg_off, l.raw
+         l.rowid - f.line_base + 1 - (CASE WHEN l.pos >= 0 THEN 0 ELSE (-l.pos - 1) >> 32 END) AS rec,
+         CASE WHEN l.pos >= 0 THEN l.pos ELSE (-l.pos - 1) & 4294967295 END AS msg_off, l.raw
   FROM line_data l JOIN file f ON f.id = l.file_id
   LEFT JOIN src sr ON sr.id = l.src LEFT JOIN word wl ON wl.id = sr.logger
   LEFT JOIN word wr ON wr.id = l.req LEFT JOIN word wg ON wg.id = l.greq

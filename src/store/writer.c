@@ -6,9 +6,9 @@
  *
  * Log lines are stored compactly: request ids and instance are ids into the `word` dictionary,
  * level, logger and pid one id into `src` (the `line` view gives the text back), the line number
- * and the record's first line are implied by the rowid. The dictionary's cache is direct-mapped and bounded: a text evicted
- * from it and seen again gets a second id with the same text, which the view and its index
- * handle like any other row.
+ * and the record's first line are implied by the rowid. The caches of both dictionaries are
+ * direct-mapped and bounded: a text evicted from one and seen again gets a second id with the
+ * same text, which the view and its index handle like any other row.
  */
 #include <math.h>
 #include <stdio.h>
@@ -299,9 +299,12 @@ static void bind_line(sqlite3_stmt *st, int base, const line_op *l, const char *
     bind_id(st, base + 4, l->req);
     bind_id(st, base + 5, l->greq);
     bind_id(st, base + 6, l->instance);
-    sqlite3_bind_int64(st, base + 7, l->rec_back);
-    sqlite3_bind_int64(st, base + 8, l->msg_off);
-    sqlite3_bind_text(st, base + 9, raw, (int)l->raw_len, SQLITE_STATIC);
+    /* one column for both (schema.sql): a continuation line is the rare case */
+    if (l->rec_back > 0)
+        sqlite3_bind_int64(st, base + 7, -(l->rec_back * ((int64_t)1 << 32) + l->msg_off) - 1);
+    else
+        sqlite3_bind_int64(st, base + 7, l->msg_off);
+    sqlite3_bind_text(st, base + 8, raw, (int)l->raw_len, SQLITE_STATIC);
 }
 
 /* Insert the grouped lines: one statement for a full group (a step per row costs more than
@@ -312,7 +315,7 @@ static rca_err flush_lines(rca_store *s)
     s->ngroup = 0;
     if (n == LINE_GROUP) {
         for (unsigned i = 0; i < n; i++)
-            bind_line(s->ins_lines, (int)i * 9, &s->group[i], s->group_raw[i]);
+            bind_line(s->ins_lines, (int)i * 8, &s->group[i], s->group_raw[i]);
         int r = sqlite3_step(s->ins_lines);
         sqlite3_reset(s->ins_lines);
         if (r != SQLITE_DONE)
@@ -458,6 +461,7 @@ static void *writer_main(void *arg)
         if (!drop)
             apply_batch(s, b);
         rca_buf_reset(&b->ops);
+        b->oom = 0;
         pthread_mutex_lock(&s->mu);
         b->next = s->spare;
         s->spare = b;
@@ -885,10 +889,9 @@ static rca_err prepare_lines(rca_store *s)
 {
     rca_buf sql;
     rca_buf_init(&sql);
-    rca_buf_adds(&sql, "INSERT INTO line_data(file_id,ts_ms,src,req,greq,instance,rec_back,msg_off,"
-                       "raw) VALUES");
+    rca_buf_adds(&sql, "INSERT INTO line_data(file_id,ts_ms,src,req,greq,instance,pos,raw) VALUES");
     for (unsigned i = 0; i < LINE_GROUP; i++)
-        rca_buf_adds(&sql, i ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)");
+        rca_buf_adds(&sql, i ? ",(?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?)");
     rca_err rc = sql.p ? store_prepare(s, sql.p, &s->ins_lines) : RCA_ENOMEM;
     rca_buf_free(&sql);
     return rc;
@@ -901,7 +904,7 @@ rca_err store_writer_init(rca_store *s)
     rca_buf_init(&s->key);
     if ((rc = store_prepare(s,
                             "INSERT INTO line_data(file_id,ts_ms,src,req,greq,instance,"
-                            "rec_back,msg_off,raw) VALUES(?,?,?,?,?,?,?,?,?)",
+                            "pos,raw) VALUES(?,?,?,?,?,?,?,?)",
                             &s->ins_line)) ||
         (rc = prepare_lines(s)) ||
         (rc = store_prepare(s, "INSERT INTO src(id,level,logger,pid) VALUES(?,?,?,?)",

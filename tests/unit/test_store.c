@@ -727,6 +727,9 @@ static void test_writer_many_lines(void **state)
     assert_string_equal(q(s, "SELECT lineno, rec, level, logger, req, instance FROM line WHERE req = 'req-00000009'"),
                         "10|9|ERROR|nova.compute.manager|req-00000009|NULL\n"
                         "40010|40009|INFO|nova.compute.manager|req-00000009|NULL\n");
+    /* a continuation line keeps its message offset; a record's first line is its own rec */
+    assert_string_equal(q(s, "SELECT lineno, rec, msg_off, substr(raw, msg_off + 1, 6) FROM line WHERE lineno IN (9, 10) ORDER BY lineno"),
+                        "9|9|55|[req-0\n10|9|55|[req-0\n");
     assert_string_equal(q(s, "SELECT level, count(*) FROM log WHERE lineno <= 6 GROUP BY level ORDER BY level"),
                         "ERROR|2\nINFO|4\n");
     rca_buf t;
