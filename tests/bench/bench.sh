@@ -13,7 +13,7 @@ set -eu
 BIN=${1:-build/sosrca}
 SIZE=${BENCH_SIZE:-1073741824}
 RUNS=${BENCH_RUNS:-3}
-B=build/bench
+B=${BENCH_DIR:-build/bench} # where the bundle, its packs and the results go
 REAL=../shared/corpus/real/sosreport-compute4-2022-02-10-hotsosa.tar.xz
 export LC_ALL=C
 
@@ -70,6 +70,7 @@ sync # no write-back of the fresh files during the timings
 # "LINES BYTES" of every regular file under a folder, counted once
 count() { find "$1" -type f ! -name .size ! -name .done -print0 | xargs -0 cat | wc -lc | awk '{print $1, $2}'; }
 
+MAXRSS=0 # KiB, the largest peak RSS of any sosrca run
 RES=$B/results.tmp
 : > $RES
 # shellcheck disable=SC2059
@@ -92,6 +93,7 @@ measure() {
   done
   LAST=$(sort -n $B/times | awk -v n="$RUNS" 'NR == int((n + 1) / 2) {print $1}')
   rss=$(sort -k2 -n $B/times | tail -n 1 | awk '{print $2}')
+  [ "$1" = "$BIN" ] && [ "$rss" -gt "$MAXRSS" ] && MAXRSS=$rss
   spread=$(sort -n $B/times | awk 'NR == 1 {lo = $1} {hi = $1} END {print hi - lo}')
   out '%s\n' "$(awk -v f="$form" -v t="$tool" -v s="$LAST" -v l="$lines" -v b="$bytes" -v r="$rss" \
       -v fl="$floor" -v d="$spread" 'BEGIN { w = s > 0 ? s : 0.01;
@@ -123,16 +125,18 @@ done
 out '\n'; header
 archive bundle.tar.xz $B/bundle.tar.xz xz "$LINES" "$BYTES"; FLOOR_XZ=$FLOOR
 archive bundle.tar.gz $B/bundle.tar.gz gzip "$LINES" "$BYTES"
-archive bundle.tar.zst $B/bundle.tar.zst zstd "$LINES" "$BYTES"
+archive bundle.tar.zst $B/bundle.tar.zst zstd "$LINES" "$BYTES"; ZST_ONLY=$LAST
 measure "bundle/ (folder)" "sosrca analyze" "$LINES" "$BYTES" - "$BIN" analyze --format json --no-timing $B/bundle
+DIR_WALL=$LAST
 
 if [ -f $B/compute4/.done ]; then
   c=$(count $B/compute4); CL=${c% *} CB=${c#* }
   hr
-  archive compute4.tar.xz "$REAL" xz "$CL" "$CB"
+  archive compute4.tar.xz "$REAL" xz "$CL" "$CB"; C4_XZ=$LAST
   measure "compute4/ (folder)" "sosrca analyze" "$CL" "$CB" - "$BIN" analyze --format json --no-timing $B/compute4
   out 'compute4: %s text bytes in %s lines, %s tar entries, %s bytes as tar\n' "$CB" "$CL" \
     "$(tar -tJf "$REAL" | wc -l)" "$(xz -dc "$REAL" | wc -c)"
+  C4_DIR=$LAST
 fi
 
 # ---- rule scaling: the shipped pack plus generated line rules of realistic shape
@@ -190,7 +194,7 @@ measure bundle.tar.zst "sosrca shipped pack" "$LINES" "$BYTES" - \
 measure bundle.tar.zst "sosrca +500 rules" "$LINES" "$BYTES" - \
   "$BIN" analyze --format json --no-timing --rules $B/rules500 $B/bundle.tar.zst; R500=$LAST
 measure bundle.tar.xz "sosrca +200 rules" "$LINES" "$BYTES" "$FLOOR_XZ" \
-  "$BIN" analyze --format json --no-timing --rules $B/rules200 $B/bundle.tar.xz
+  "$BIN" analyze --format json --no-timing --rules $B/rules200 $B/bundle.tar.xz; XZ200=$LAST
 out 'rules: +500 generated rules cost %s of the shipped pack'"'"'s wall on bundle.tar.zst (%s s vs %s s)\n' \
   "$(awk -v a="$R500" -v b="$ZST_WALL" 'BEGIN {printf "%+.0f%%", (a / (b > 0 ? b : 0.01) - 1) * 100}')" "$R500" "$ZST_WALL"
 
@@ -199,7 +203,25 @@ rm -f $B/b.db
 /usr/bin/time -f '%e %M' -o $B/time.out "$BIN" analyze --format json --no-timing --db $B/b.db --force \
   $B/bundle.tar.zst > /dev/null 2> $B/stderr || [ $? = 1 ] || { cat $B/stderr >&2; exit 1; }
 DB=$(wc -c < $B/b.db)
-out 'database: %s bytes for %s text bytes = %.2fx (--db run: %s s)\n' "$DB" "$BYTES" \
+out 'database: %s bytes for %s text bytes = %.3fx (--db run: %s s)\n' "$DB" "$BYTES" \
   "$(awk -v a="$DB" -v b="$BYTES" 'BEGIN {print a / b}')" "$(tail -n 1 $B/time.out | awk '{print $1}')"
+
+# ---- issue 3's targets, each with what this run measured
+# target NAME VALUE OP LIMIT UNIT: one line, "yes" when VALUE OP LIMIT holds
+target() {
+  out '%s\n' "$(awk -v n="$1" -v v="$2" -v op="$3" -v l="$4" -v u="$5" 'BEGIN {
+    ok = op == "<=" ? v <= l : v >= l
+    printf "  %-50s %10.3f %s %-8s %-6s %s", n, v, op, l, u, ok ? "yes" : "NO" }')"
+}
+hr
+out 'targets (issue 3)                                   measured    target          holds\n'
+target ".tar.xz +200 rules, wall / bsdtar -xOf" "$(awk -v a="$XZ200" -v b="$FLOOR_XZ" 'BEGIN {print a / b}')" "<=" 1.3 x
+target ".tar.zst, M log lines/s, every line stored" "$(awk -v l="$LINES" -v w="$ZST_ONLY" 'BEGIN {print l / 1e6 / w}')" ">=" 1 M/s
+target "folder, M log lines/s, every line stored" "$(awk -v l="$LINES" -v w="$DIR_WALL" 'BEGIN {print l / 1e6 / w}')" ">=" 1 M/s
+[ -n "${C4_XZ:-}" ] && target "compute4 .tar.xz, wall" "$C4_XZ" "<=" 1.5 s
+[ -n "${C4_DIR:-}" ] && target "compute4 folder, wall" "$C4_DIR" "<=" 0.6 s
+target "+500 rules, wall / shipped pack (.tar.zst)" "$(awk -v a="$R500" -v b="$ZST_WALL" 'BEGIN {print a / b}')" "<=" 1.3 x
+target "peak RSS of any sosrca run" "$(awk -v k="$MAXRSS" 'BEGIN {print k * 1024 / 1e6}')" "<=" 300 MB
+target "database / text it holds" "$(awk -v a="$DB" -v b="$BYTES" 'BEGIN {print a / b}')" "<=" 1.2 x
 mv $RES $B/results.txt
 rm -f $B/times $B/time.out $B/stderr $B/lint.out
