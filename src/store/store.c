@@ -29,8 +29,8 @@ int rca_store_discard_on_signal(void)
 
 const char *rca_store_errmsg(rca_store *s)
 {
-    if (s && store_drain(s) && s->werr_msg[0])
-        return s->werr_msg;
+    if (s)
+        store_drain(s); /* a queued write's failure is the connection's last error */
     return s && s->db ? sqlite3_errmsg(s->db) : "no database";
 }
 
@@ -197,7 +197,8 @@ rca_err rca_store_create(const char *path, int overwrite, rca_diag *diag, rca_st
     if ((rc = rca_store_exec(s, rca_schema_sql)))
         goto fail;
     if ((rc = store_writer_init(s))) {
-        store_db_fail(s, "cannot prepare the inserts");
+        if (rc == RCA_EDB)
+            store_db_fail(s, "cannot prepare the inserts");
         goto fail;
     }
     *out = s;
