@@ -15,6 +15,7 @@ typedef struct rca_analyze_opts {
     const char *db_path;      /* NULL: in memory */
     int overwrite_db;
     rca_limits limits;
+    int fts;                  /* also build the full-text index line_fts (slow; opt-in) */
 } rca_analyze_opts;
 
 /* Analyze the bundles with the rule pack. Bundle damage becomes warnings in the result (and

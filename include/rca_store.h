@@ -30,6 +30,11 @@ rca_err rca_store_open_readonly(const char *path, rca_diag *diag, rca_store **ou
 /* After the bulk insert: build indexes and the views that checks query. */
 rca_err rca_store_finish_ingest(rca_store *s);
 
+/* After finish_ingest, on request: the full-text index `line_fts` (SQLite FTS5) over the raw text
+ * of every stored line. Its content is line_data itself (nothing is stored twice) and its rowid is
+ * the line's (`line_id` in the line and log views). Costs several times the inserts. */
+rca_err rca_store_build_fts(rca_store *s);
+
 /* Finish: commit, and move a file database into place. */
 rca_err rca_store_commit(rca_store *s);
 

@@ -60,6 +60,8 @@ static const char usage_analyze[] =
     "  --format text|json|md   report format (default text; colour only on a terminal)\n"
     "  --db FILE               keep the SQLite database of the analysis in FILE\n"
     "  --force                 replace FILE if it exists\n"
+    "  --fts                   also index every line for full-text search (line_fts, FTS5;\n"
+    "                          several times slower: for a --db kept to be searched)\n"
     "  --rules DIR             use another rule pack\n"
     "  --fail-on SEVERITY      exit 1 if a finding is at or above SEVERITY\n"
     "                          (info, warning, error, critical; default: error)\n"
@@ -207,7 +209,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
     size_t npaths = 0;
     rca_report_opts ro = {RCA_FMT_TEXT, isatty(STDOUT_FILENO), RCA_VERSION, 0};
     const char *db = NULL, *rules_dir = NULL, *fail_on = "error";
-    int force = 0, partial_ok = 0, verbose = 0;
+    int force = 0, partial_ok = 0, verbose = 0, fts = 0;
     rca_limits limits = rca_limits_default();
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -248,6 +250,8 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
             force = 1;
         } else if (strcmp(a, "--partial-ok") == 0) {
             partial_ok = 1;
+        } else if (strcmp(a, "--fts") == 0) {
+            fts = 1;
         } else if (strcmp(a, "--no-color") == 0) {
             ro.color = 0;
         } else if (strcmp(a, "--no-timing") == 0) {
@@ -283,7 +287,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
         cd->min_sev = RCA_DIAG_NOTE;
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    rca_analyze_opts ao = {paths, npaths, db, force, limits};
+    rca_analyze_opts ao = {paths, npaths, db, force, limits, fts};
     rca_result *res = NULL;
     rca_err rc = rca_analyze_run(&ao, rules, &diag, &res);
     int code = EXIT_CLEAN;

@@ -511,7 +511,8 @@ rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *d
             goto done;
         }
     }
-    if ((rc = rca_store_finish_ingest(z.s)) || (rc = rca_store_exec(z.s, roles_sql)))
+    if ((rc = rca_store_finish_ingest(z.s)) || (rc = rca_store_exec(z.s, roles_sql)) ||
+        (o->fts && (rc = rca_store_build_fts(z.s))))
         goto done;
     if ((rc = rca_rules_evaluate(rules, z.s, &tdiag, &res)))
         goto done;

@@ -255,6 +255,13 @@ rca_err rca_store_finish_ingest(rca_store *s)
     return rc;
 }
 
+rca_err rca_store_build_fts(rca_store *s)
+{
+    return rca_store_exec(s, "CREATE VIRTUAL TABLE line_fts USING fts5(raw, content='line_data',"
+                             " content_rowid='rowid');"
+                             "INSERT INTO line_fts(line_fts) VALUES('rebuild');");
+}
+
 rca_err rca_store_commit(rca_store *s)
 {
     rca_err rc = RCA_OK;

@@ -9,7 +9,8 @@ CREATE VIEW line AS
          END AS level,
          wl.text AS logger, sr.pid, wr.text AS req, wg.text AS greq, wi.text AS instance,
          l.rowid - f.line_base + 1 - (CASE WHEN l.pos >= 0 THEN 0 ELSE (-l.pos - 1) >> 32 END) AS rec,
-         CASE WHEN l.pos >= 0 THEN l.pos ELSE (-l.pos - 1) & 4294967295 END AS msg_off, l.raw
+         CASE WHEN l.pos >= 0 THEN l.pos ELSE (-l.pos - 1) & 4294967295 END AS msg_off, l.raw,
+         l.rowid AS line_id
   FROM line_data l JOIN file f ON f.id = l.file_id
   LEFT JOIN src sr ON sr.id = l.src LEFT JOIN word wl ON wl.id = sr.logger
   LEFT JOIN word wr ON wr.id = l.req LEFT JOIN word wg ON wg.id = l.greq
@@ -19,7 +20,7 @@ CREATE VIEW line AS
 CREATE VIEW log AS
   SELECT f.host_id, h.hostname AS host, f.path, f.service, f.parser, l.file_id, l.lineno, l.ts,
          datetime(l.ts, 'unixepoch') AS time_utc, l.level, l.logger, l.pid, l.req, l.greq,
-         l.instance, l.rec, substr(l.raw, l.msg_off + 1) AS msg, l.raw
+         l.instance, l.rec, substr(l.raw, l.msg_off + 1) AS msg, l.raw, l.line_id
   FROM line l JOIN file f ON f.id = l.file_id JOIN host h ON h.id = f.host_id;
 
 -- The local Open_vSwitch row's external_ids (system-id, hostname, ovn-remote, ovn-encap-ip, ...).

@@ -205,6 +205,17 @@ rm -f $B/b.db
 DB=$(wc -c < $B/b.db)
 out 'database: %s bytes for %s text bytes = %.3fx (--db run: %s s)\n' "$DB" "$BYTES" \
   "$(awk -v a="$DB" -v b="$BYTES" 'BEGIN {print a / b}')" "$(tail -n 1 $B/time.out | awk '{print $1}')"
+DBWALL=$(tail -n 1 $B/time.out | awk '{print $1}')
+
+# ---- the optional full-text index (--fts): what it costs on top, and its size (one run)
+rm -f $B/f.db
+/usr/bin/time -f '%e %M' -o $B/time.out "$BIN" analyze --format json --no-timing --fts --db $B/f.db \
+  --force $B/bundle.tar.zst > /dev/null 2> $B/stderr || [ $? = 1 ] || { cat $B/stderr >&2; exit 1; }
+FTSWALL=$(tail -n 1 $B/time.out | awk '{print $1}')
+out 'full-text index (--fts): %s s against %s s without it (%.1fx); database %s bytes = %.3fx the text\n' \
+  "$FTSWALL" "$DBWALL" "$(awk -v a="$FTSWALL" -v b="$DBWALL" 'BEGIN {print a / (b > 0 ? b : 0.01)}')" \
+  "$(wc -c < $B/f.db)" "$(awk -v a="$(wc -c < $B/f.db)" -v b="$BYTES" 'BEGIN {print a / b}')"
+rm -f $B/f.db
 
 # ---- issue 3's targets, each with what this run measured
 # target NAME VALUE OP LIMIT UNIT: one line, "yes" when VALUE OP LIMIT holds

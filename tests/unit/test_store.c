@@ -770,6 +770,25 @@ static void test_writer_error(void **state)
     tu_diag_free(&d);
 }
 
+/* The full-text index covers every stored line, finds words wherever they are in a line (not a
+ * prefix or a substring of a word), and gives back the line's place through line_id. */
+static void test_full_text_index(void **state)
+{
+    (void)state;
+    built b;
+    build(&b, ":memory:");
+    rca_store *s = b.s;
+    assert_int_equal(rca_store_finish_ingest(s), RCA_OK);
+    assert_int_equal(rca_store_build_fts(s), RCA_OK);
+    assert_string_equal(q(s, "SELECT count(*) FROM line_fts"), q(s, "SELECT count(*) FROM line_data"));
+    assert_string_equal(q(s, "SELECT g.host, g.path, g.lineno FROM line_fts JOIN log g ON g.line_id = line_fts.rowid "
+                             "WHERE line_fts MATCH 'vif'"),
+                        "cmp-1|var/log/nova/nova-compute.log|1\n");
+    assert_string_equal(q(s, "SELECT count(*) FROM line_fts WHERE line_fts MATCH 'timeout AND waiting'"), "1\n");
+    assert_string_equal(q(s, "SELECT count(*) FROM line_fts WHERE line_fts MATCH 'imeout'"), "0\n");
+    built_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -786,6 +805,7 @@ int main(void)
         cmocka_unit_test(test_findings_tables),
         cmocka_unit_test(test_writer_many_lines),
         cmocka_unit_test(test_writer_error),
+        cmocka_unit_test(test_full_text_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
