@@ -101,16 +101,19 @@ static void tee_fn(void *ctx, const rca_diag_msg *m)
 typedef struct entry_diag {
     rca_diag *up;
     const rca_entry *e;
+    rca_buf name; /* the entry as messages name it (rca_ingest_entry_name) */
 } entry_diag;
 
 static void entry_diag_fn(void *ctx, const rca_diag_msg *m)
 {
-    const entry_diag *ed = ctx;
+    entry_diag *ed = ctx;
     rca_diag_msg c = *m;
     if (!c.where) {
         c.where = ed->e->bundle;
-        if (!c.entry)
-            c.entry = ed->e->path;
+        if (!c.entry) {
+            rca_ingest_entry_name(ed->e->bundle, ed->e->report, ed->e->path, &ed->name);
+            c.entry = ed->name.p ? ed->name.p : ed->e->path;
+        }
     }
     rca_diag_send(ed->up, &c);
 }
@@ -307,12 +310,13 @@ static rca_err on_entry(void *ctx, const rca_entry *e, const rca_layout_class *c
     int64_t lines = 0;
     double first = -1, last = -1;
     int truncated = 0;
-    entry_diag ed = {z->diag, e};
+    entry_diag ed = {z->diag, e, {NULL, 0, 0}};
     rca_diag diag = {entry_diag_fn, &ed, 0, 0, 0};
     if (strcmp(cls->parser, "log") == 0)
         rc = read_log(z, e, cls, r, &diag, file_id, &lines, &first, &last);
     else
         rc = read_command(z, e, cls, r, &diag, file_id, &lines, &truncated);
+    rca_buf_free(&ed.name);
     const char *status = "ok";
     if (rc == RCA_EARCHIVE || rc == RCA_EIO) {
         status = "partial";

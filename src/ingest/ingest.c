@@ -70,6 +70,24 @@ void rca_ingest_report_name(const char *name, rca_buf *out)
     rca_buf_adds(out, tmp);
 }
 
+void rca_ingest_entry_name(const char *bundle, const char *report, const char *path, rca_buf *out)
+{
+    rca_buf_reset(out);
+    if (report && *report) {
+        rca_buf own;
+        rca_buf_init(&own);
+        rca_ingest_report_name(bundle, &own);
+        int same = own.p && strcmp(own.p, report) == 0;
+        rca_buf_free(&own);
+        size_t rl = strlen(report);
+        if (!same && !(strncmp(path, report, rl) == 0 && path[rl] == '/')) {
+            rca_buf_adds(out, report);
+            rca_buf_addc(out, '/');
+        }
+    }
+    rca_buf_adds(out, path);
+}
+
 /* Top-level names a sos report has; an archive whose entries start with one of them has no
  * top directory. */
 static int is_sos_top_name(const char *s, size_t n)
@@ -129,6 +147,9 @@ typedef struct walker {
     unsigned special;      /* wanted paths that are fifos, devices or sockets */
     int stop;              /* STOP_OUTER or STOP_LIMIT: the walk of the bundle ends */
     char last_good[PATH_MAX]; /* the last entry read whole, for the damage message */
+    rca_diag *up;          /* the caller's sink; diag is `wrap`, which names entries fully */
+    rca_diag wrap;
+    rca_buf ename;         /* scratch for wrap */
     unpack *stage;         /* decompressing the top archive in its own thread, or NULL */
     struct archive *staged; /* the archive that reads from it */
 } walker;
@@ -658,8 +679,9 @@ static int place_entry(walker *w, walk_kind kind, const char *dirprefix, const c
 /* An entry skipped for its name: warned about for the first few, counted after that. */
 static void hostile_name(walker *w, const char *raw, const char *what)
 {
+    /* `raw` is the name as the archive has it, not a path in a report: said as it is */
     if (w->hostile++ < SHOWN_PER_KIND)
-        rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, raw, 0, 0, NULL, "%s; skipped", what);
+        rca_diagf(w->up, RCA_DIAG_WARNING, w->bundle, raw, 0, 0, NULL, "%s; skipped", what);
 }
 
 /* A fifo, device or socket in a report. Returns a visitor error only. */
@@ -720,7 +742,7 @@ static rca_err walk_archive(walker *w, struct archive *a, walk_kind kind, const 
         if (ret == ARCHIVE_EOF)
             break;
         if (ret == ARCHIVE_WARN) {
-            rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, archive_entry_pathname(ae), 0, 0, NULL,
+            rca_diagf(w->up, RCA_DIAG_WARNING, w->bundle, archive_entry_pathname(ae), 0, 0, NULL,
                       "%s", archive_error_string(a));
         } else if (ret != ARCHIVE_OK) {
             const char *err = archive_error_string(a) ? archive_error_string(a) : "read error";
@@ -1183,6 +1205,20 @@ static rca_err walk_dir_bundle(walker *w, const char *path)
     return rc;
 }
 
+/* The walker's diagnostics on their way to the caller: an entry of the current report is named
+ * with its report when the bundle holds more than that report (rca_ingest_entry_name). */
+static void walker_diag(void *ctx, const rca_diag_msg *m)
+{
+    walker *w = ctx;
+    rca_diag_msg c = *m;
+    if (m->entry && w->rep && m->where && strcmp(m->where, w->bundle) == 0) {
+        rca_ingest_entry_name(w->bundle, w->rep->name, m->entry, &w->ename);
+        if (w->ename.p)
+            c.entry = w->ename.p;
+    }
+    rca_diag_send(w->up, &c);
+}
+
 rca_err rca_ingest_bundle(const char *path, const rca_limits *lim, const rca_ingest_visitor *v,
                           rca_diag *diag, char **partial_msg)
 {
@@ -1190,9 +1226,12 @@ rca_err rca_ingest_bundle(const char *path, const rca_limits *lim, const rca_ing
     memset(&w, 0, sizeof w);
     w.v = v;
     w.lim = lim;
-    w.diag = diag;
+    w.up = diag;
+    w.wrap = (rca_diag){walker_diag, &w, 0, 0, 0};
+    w.diag = &w.wrap;
     w.bundle = path;
     rca_buf_init(&w.partial);
+    rca_buf_init(&w.ename);
     if (partial_msg)
         *partial_msg = NULL;
     struct stat st;
@@ -1242,5 +1281,6 @@ rca_err rca_ingest_bundle(const char *path, const rca_limits *lim, const rca_ing
         *partial_msg = rca_buf_take(&w.partial);
     }
     rca_buf_free(&w.partial);
+    rca_buf_free(&w.ename);
     return rc;
 }

@@ -145,7 +145,7 @@ nova-compute.log.2.gz: is not compressed although its name says so; read as it i
 
 # more warnings than the report lists: the report says how many more there were, in its last
 # warning line and in JSON, and the damage of the bundle, which came after them, is still listed
-run many-warnings 2 'many-warnings.tar: var/log/nova/nova-compute.log.1.gz: is not compressed
+run many-warnings 2 'many-warnings.tar: sosreport-[^/: ]+/var/log/nova/nova-compute.log.1.gz: is not compressed
 many-warnings.tar: archive many-warnings.tar is damaged' $A "$in/many-warnings.tar" &&
   json many-warnings warnings_dropped 50
 if run many-warnings-text 2 '^warning: \.\.\. and 50 more warnings, not shown \(--verbose prints every warning on stderr\)$' \
@@ -267,7 +267,7 @@ run pack-garbage 3 "bad/bad.rules:3:1: error: expected 'rule <id>'" rules lint "
 run pack-no-codes 3 'codes.list: error: cannot open' rules lint "$in/pack-no-codes"
 run pack-empty 3 'error: no \*\.rules files in the pack' rules lint "$in/pack-empty"
 # a pattern with catastrophic backtracking on a 30 000-character line: PCRE2's match limit stops it
-run pack-backtrack "0 1" 'backtrack-log.tar.xz: var/log/nova/nova-compute.log: line 1: rule backtrack \([^)]*bad/bad.rules:1\): the regex gave up on this line \(match limit\); treated as no match' \
+run pack-backtrack "0 1" 'backtrack-log.tar.xz: sosreport-[^/: ]+/var/log/nova/nova-compute.log: line 1: rule backtrack \([^)]*bad/bad.rules:1\): the regex gave up on this line \(match limit\); treated as no match' \
   $A --rules "$in/pack-backtrack" "$in/backtrack-log.tar.xz" && named pack-backtrack "$in/backtrack-log.tar.xz"
 # a cause loop (A explains B explains A) is a pack error naming the rules and their explains lines
 run pack-cause-loop 3 'bad/bad.rules:8:1: error: rule loop-a: cause loop: loop-a explains loop-b \([^)]*bad/bad.rules:8\), loop-b explains loop-a \([^)]*bad/bad.rules:19\)' \

@@ -1003,8 +1003,9 @@ static void check_main_report(const fixture *fx, const vrec *v, const tu_diag *d
 
     /* what the user is told: the wanted link leaving the report, and each file with a line cut
      * once (the line number is checked by test_long_line_numbers) */
+    /* named with its report when the bundle holds the report (test_entry_names) */
     const tu_msg *m = tu_diag_expect(d, RCA_DIAG_WARNING, "points outside the report");
-    assert_string_equal(m->entry, "etc/hostname");
+    assert_true(strcmp(m->entry, "etc/hostname") == 0 || strcmp(m->entry, R1 "/etc/hostname") == 0);
     size_t cut_long = 0, cut_big = 0;
     for (size_t i = 0; i < d->n; i++) {
         const tu_msg *x = &d->m[i];
@@ -1012,9 +1013,11 @@ static void check_main_report(const fixture *fx, const vrec *v, const tu_diag *d
             continue;
         assert_non_null(x->entry);
         assert_int_equal(x->sev, RCA_DIAG_WARNING);
-        if (strcmp(x->entry, "var/log/nova/long.log") == 0)
+        const char *in = strncmp(x->entry, R1 "/", strlen(R1) + 1) == 0 ? x->entry + strlen(R1) + 1
+                                                                         : x->entry;
+        if (strcmp(in, "var/log/nova/long.log") == 0)
             cut_long++;
-        else if (strcmp(x->entry, "var/log/nova/big.log") == 0)
+        else if (strcmp(in, "var/log/nova/big.log") == 0)
             cut_big++;
         else
             fail_msg("a line cut reported for %s", x->entry);
@@ -1210,6 +1213,11 @@ static void test_folder_same_as_archive(void **state)
     /* a folder holding the report folder */
     assert_int_equal(ingest(fx, top, NULL, &vp, &dp, &partial), RCA_OK);
     check_main_report(fx, &vp, &dp);
+    /* where the bundle is the report, an entry is its path in the report; where the bundle
+     * holds reports, the report's name comes first */
+    assert_string_equal(tu_diag_expect(&da, RCA_DIAG_WARNING, "points outside")->entry, "etc/hostname");
+    assert_string_equal(tu_diag_expect(&dd, RCA_DIAG_WARNING, "points outside")->entry, "etc/hostname");
+    assert_string_equal(tu_diag_expect(&dp, RCA_DIAG_WARNING, "points outside")->entry, R1 "/etc/hostname");
     same_visits(&va, &vp);
     vrec_free(&va);
     vrec_free(&vd);
@@ -1653,6 +1661,31 @@ static void test_visitor_error(void **state)
     free(file);
 }
 
+/* How messages name an entry: the path in the report, with the report's name first when the
+ * bundle is more than that report. */
+static void test_entry_names(void **state)
+{
+    (void)state;
+    rca_buf b;
+    rca_buf_init(&b);
+    const char *r = "sosreport-cmp-1-2025-05-02-abcdefg";
+    rca_ingest_entry_name("/in/sosreport-cmp-1-2025-05-02-abcdefg.tar.xz", r, "var/log/x.log", &b);
+    assert_string_equal(b.p, "var/log/x.log");
+    rca_ingest_entry_name("/in/sosreport-cmp-1-2025-05-02-abcdefg/", r, "var/log/x.log", &b);
+    assert_string_equal(b.p, "var/log/x.log");
+    rca_ingest_entry_name("/in/case-0123.tar.xz", r, "var/log/x.log", &b);
+    assert_string_equal(b.p, "sosreport-cmp-1-2025-05-02-abcdefg/var/log/x.log");
+    rca_ingest_entry_name("/in/sos-collector-2025.tar.gz", r, "var/log/x.log", &b);
+    assert_string_equal(b.p, "sosreport-cmp-1-2025-05-02-abcdefg/var/log/x.log");
+    rca_ingest_entry_name("/in/collect", r, "sosreport-cmp-1-2025-05-02-abcdefg/var/log/x.log", &b);
+    assert_string_equal(b.p, "sosreport-cmp-1-2025-05-02-abcdefg/var/log/x.log");
+    rca_ingest_entry_name("/in/collect", NULL, "var/log/x.log", &b);
+    assert_string_equal(b.p, "var/log/x.log");
+    rca_ingest_entry_name("/in/collect", "", "var/log/x.log", &b);
+    assert_string_equal(b.p, "var/log/x.log");
+    rca_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1672,6 +1705,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_archive_bzip2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_archive_no_top_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_line_numbers, setup, teardown),
+        cmocka_unit_test(test_entry_names),
         cmocka_unit_test_setup_teardown(test_folder_same_as_archive, setup, teardown),
         cmocka_unit_test_setup_teardown(test_folder_trailing_slash, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sos_collect, setup, teardown),
