@@ -45,7 +45,13 @@ int rca_store_discard_on_signal(void);
 /* Close; removes an uncommitted temporary file. NULL is a no-op. */
 void rca_store_free(rca_store *s);
 
-/* The last SQLite error message (borrowed, valid until the next call on s). */
+/* Wait until every queued write is applied; returns the error of the first that failed, without
+ * saying it (rca_store_errmsg gives its message), for a caller that wants to say it with its own
+ * location. Other calls say a queued write's failure once through diag. */
+rca_err rca_store_sync(rca_store *s);
+
+/* The last error message: of a queued write that failed, else of SQLite (borrowed, valid until
+ * the next call on s). */
 const char *rca_store_errmsg(rca_store *s);
 
 /* ---- ingest side ---- */

@@ -87,6 +87,8 @@ static int split_pairs(char *buf, char **keys, char **vals, int max)
 static rca_err fixture_line(fixture *fx, const rule *ru, unsigned line, char *text,
                             rca_diag *diag)
 {
+    char src[512]; /* the row as written, for messages: splitting it cuts `text` up */
+    snprintf(src, sizeof src, "%s", text);
     char *sp = text;
     while (*sp && *sp != ' ')
         sp++;
@@ -95,7 +97,7 @@ static rca_err fixture_line(fixture *fx, const rule *ru, unsigned line, char *te
     char *keys[32], *vals[32];
     int n = split_pairs(sp, keys, vals, 32);
     if (n < 0) {
-        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, text,
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, src,
                   "rule %s: a fixture row is '<table> column=value ...'", ru->id);
         return RCA_ESYNTAX;
     }
@@ -107,7 +109,7 @@ static rca_err fixture_line(fixture *fx, const rule *ru, unsigned line, char *te
         for (int i = 0; id && i < n; i++)
             if (strcmp(keys[i], "name") != 0 &&
                 rca_store_set_host(fx->s, id, keys[i], vals[i]) != RCA_OK) {
-                rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, text,
+                rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, src,
                           "rule %s: host has no column '%s'", ru->id, keys[i]);
                 return RCA_ESYNTAX;
             }
@@ -134,8 +136,10 @@ static rca_err fixture_line(fixture *fx, const rule *ru, unsigned line, char *te
     }
     rca_err rc = rca_store_add_row(fx->s, host_id, file_id, table, (unsigned)lineno, nc, cols,
                                    spans);
+    if (!rc)
+        rc = rca_store_sync(fx->s); /* the insert is queued: its failure belongs to this line */
     if (rc) {
-        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, text,
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, src,
                   "rule %s: fixture row not accepted (table '%s': %s)", ru->id, table,
                   rca_store_errmsg(fx->s));
         return RCA_ESYNTAX;

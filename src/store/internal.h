@@ -89,6 +89,7 @@ struct rca_store {
     pthread_cond_t cv_work, cv_done;
     rca_err werr;      /* the first error of the writer; later batches are dropped */
     char werr_msg[512];
+    int werr_said;     /* werr_msg went to diag, or to a caller of rca_store_sync */
 };
 
 /* Tables parsers may fill through the row sink, and host columns that may be set. */

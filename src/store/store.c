@@ -29,8 +29,8 @@ int rca_store_discard_on_signal(void)
 
 const char *rca_store_errmsg(rca_store *s)
 {
-    if (s)
-        store_drain(s); /* a queued write's failure is the connection's last error */
+    if (s && !s->read_only && rca_store_sync(s) && s->werr)
+        return s->werr_msg; /* a queued write failed */
     return s && s->db ? sqlite3_errmsg(s->db) : "no database";
 }
 

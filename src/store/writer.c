@@ -530,25 +530,41 @@ static rca_err push(rca_store *s)
     return rc;
 }
 
-rca_err store_drain(rca_store *s)
+/* Hand over the current batch and wait until everything queued is applied. */
+static rca_err wait_applied(rca_store *s)
 {
     if (s->read_only)
         return RCA_OK;
     rca_err rc = push(s);
+    rca_err werr;
     if (s->thread_on) {
         pthread_mutex_lock(&s->mu);
         while (s->applied < s->pushed)
             pthread_cond_wait(&s->cv_done, &s->mu);
-        rc = s->werr;
+        werr = s->werr;
         pthread_mutex_unlock(&s->mu);
     } else {
-        rc = s->werr;
+        werr = s->werr;
     }
-    if (rc && s->werr_msg[0]) {
+    return rc ? rc : werr;
+}
+
+rca_err store_drain(rca_store *s)
+{
+    rca_err rc = wait_applied(s);
+    if (s->werr && !s->werr_said) {
+        s->werr_said = 1;
         rca_diagf(s->diag, RCA_DIAG_ERROR, s->path ? s->path : "database", NULL, 0, 0, NULL,
                   "%s", s->werr_msg);
-        s->werr_msg[0] = '\0'; /* said once */
     }
+    return rc;
+}
+
+rca_err rca_store_sync(rca_store *s)
+{
+    rca_err rc = wait_applied(s);
+    if (s->werr)
+        s->werr_said = 1; /* the caller says it, with rca_store_errmsg */
     return rc;
 }
 

@@ -309,6 +309,12 @@ static const lint_case lint_cases[] = {
      "  sample |\n    df host=cmp-1 kind=blocks mount=/\n    df host=cmp-1 no-equals-sign\n"
      "  nosample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=97\n",
      1, "a fixture row is", "no-equals-sign"},
+    {"check fixture with a row its table refuses",
+     "check c-refused\n  code      disk-ok\n  severity  info\n  sql       SELECT 1 FROM df\n  title     t\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/\n    df host=cmp-1 mount=/var\n"
+     "  nosample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=97\n",
+     1, "fixture row not accepted (table 'df': cannot add a row: NOT NULL constraint failed: df.kind)",
+     "mount=/var"},
     {"marker with a code",
      "marker m-code\n  code      vif-timeout\n  files     service:nova-compute\n" GOOD_MATCH GOOD_SAMPLES, 0,
      "a marker has no code", "marker m-code"},
@@ -335,6 +341,10 @@ static void test_lint_errors(void **state)
         if (!line)
             fail_msg("%s: bad test, '%s' not in the rule text", c->name, c->at);
         const tu_msg *m = expect_error_at(&p, c->message, "bad.rules", line);
+        char first[128]; /* the shown line holds `at` up to its first newline */
+        snprintf(first, sizeof first, "%.*s", (int)strcspn(c->at, "\n"), c->at);
+        if (m->src && !strstr(m->src, first))
+            fail_msg("%s: the line shown (%s) is not the line of '%s'", c->name, m->src, first);
         if (strstr(c->message, "first defined") && !strstr(m->text, "a-nova.rules:2)"))
             fail_msg("%s: \"%s\" does not say where the first one is (a-nova.rules:2)", c->name, m->text);
         pack_free(&p);
