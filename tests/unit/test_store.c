@@ -780,7 +780,9 @@ static void test_full_text_index(void **state)
     rca_store *s = b.s;
     assert_int_equal(rca_store_finish_ingest(s), RCA_OK);
     assert_int_equal(rca_store_build_fts(s), RCA_OK);
-    assert_string_equal(q(s, "SELECT count(*) FROM line_fts"), q(s, "SELECT count(*) FROM line_data"));
+    /* FTS5's own consistency check of the index passes */
+    assert_int_equal(rca_store_exec(s, "INSERT INTO line_fts(line_fts) VALUES('integrity-check')"),
+                     RCA_OK);
     assert_string_equal(q(s, "SELECT g.host, g.path, g.lineno FROM line_fts JOIN log g ON g.line_id = line_fts.rowid "
                              "WHERE line_fts MATCH 'vif'"),
                         "cmp-1|var/log/nova/nova-compute.log|1\n");
