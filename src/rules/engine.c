@@ -620,27 +620,85 @@ static rca_err apply_untils(eval *e)
     return RCA_OK;
 }
 
-/* A finding whose recovery marker followed it is history, not a standing fault: say when it
- * recovered and lower it to a warning. */
+/* "2s", "4m 10s", "3h 05m": a duration for a title. */
+static void fmt_duration(double secs, char buf[32])
+{
+    long long s = secs < 0 ? 0 : (long long)(secs + 0.5);
+    if (s < 120)
+        snprintf(buf, 32, "%llds", s);
+    else if (s < 7200)
+        snprintf(buf, 32, "%lldm %02llds", s / 60, s % 60);
+    else
+        snprintf(buf, 32, "%lldh %02lldm", s / 3600, s / 60 % 60);
+}
+
+static int explains_any(const eval *e, size_t i)
+{
+    for (size_t k = 0; k < e->ne; k++)
+        if (e->ecause[k] == i)
+            return 1;
+    return 0;
+}
+
+/* Append `suffix` to the finding's title. */
+static rca_err retitle(eval *e, rca_finding *f, const char *suffix)
+{
+    size_t n = strlen(f->title) + strlen(suffix) + 1;
+    char *s = rca_arena_alloc(e->a, n);
+    if (!s)
+        return RCA_ENOMEM;
+    snprintf(s, n, "%s%s", f->title, suffix);
+    f->title = s;
+    return RCA_OK;
+}
+
+/* Titles, and how much a failure that stopped matters (after link_causes: whether it explains
+ * anything is part of the judgement).
+ * - A rule that says how long a failure must last (`for`) or how often it must repeat
+ *   (`min-count`): a finding that met neither, that recovered or never repeated, and that explains
+ *   no other finding is a blip. It becomes `info`, "recovered after N s" (or "seen N times").
+ * - Any other finding whose recovery marker followed it is history, not a standing fault: it says
+ *   when it recovered and is at most a warning.
+ * - A persistent failure keeps its severity. */
 static rca_err render_titles(eval *e)
 {
     for (size_t i = 0; i < e->nf; i++) {
         rca_finding *f = &e->f[i];
-        f->title = render_title(e, e->frule[i]->title, f);
+        const rule *ru = e->frule[i];
+        f->title = render_title(e, ru->title, f);
         if (!f->title)
             return RCA_ENOMEM;
-        if (e->funtil[i] >= 0) {
-            char t[32];
+        int declared = ru->persist_s >= 0 || ru->min_count > 0;
+        int recovered = e->funtil[i] >= 0 && f->first_ts >= 0;
+        double lasted = recovered ? e->funtil[i] - f->first_ts : f->last_ts - f->first_ts;
+        int lasted_enough = ru->persist_s >= 0 && f->first_ts >= 0 && lasted >= ru->persist_s;
+        int repeated_enough = ru->min_count > 0 && f->count >= ru->min_count;
+        int blip = declared && !lasted_enough && !repeated_enough && !explains_any(e, i) &&
+                   (recovered || ru->min_count > 0);
+        char t[32], suffix[64];
+        rca_err rc = RCA_OK;
+        if (blip && recovered) {
+            fmt_duration(lasted, t);
+            snprintf(suffix, sizeof suffix, " (recovered after %s)", t);
+            if (!(rc = add_field_to(e, f, "recovered_after", t)))
+                rc = retitle(e, f, suffix);
+            f->severity = "info";
+        } else if (blip) {
+            if (f->count == 1)
+                snprintf(suffix, sizeof suffix, " (seen once)");
+            else
+                snprintf(suffix, sizeof suffix, " (seen %u times)", f->count);
+            rc = retitle(e, f, suffix);
+            f->severity = "info";
+        } else if (recovered) {
             rca_fmt_time(e->funtil[i], t);
-            size_t n = strlen(f->title) + 64;
-            char *s = rca_arena_alloc(e->a, n);
-            if (!s)
-                return RCA_ENOMEM;
-            snprintf(s, n, "%s (recovered at %s UTC)", f->title, t);
-            f->title = s;
+            snprintf(suffix, sizeof suffix, " (recovered at %s UTC)", t);
+            rc = retitle(e, f, suffix);
             if (rca_severity_rank(f->severity) > 2)
                 f->severity = "warning";
         }
+        if (rc)
+            return rc;
     }
     return RCA_OK;
 }
@@ -1006,7 +1064,7 @@ rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, rca_diag *diag, rca_resul
     if ((rc = rca_store_each_host(s, collect_host, &e)) || (rc = e.rc))
         goto fail;
     if ((rc = run_checks(&e)) || (rc = build_findings(&e)) || (rc = apply_untils(&e)) ||
-        (rc = apply_borrows(&e)) || (rc = render_titles(&e)) || (rc = link_causes(&e)) ||
+        (rc = apply_borrows(&e)) || (rc = link_causes(&e)) || (rc = render_titles(&e)) ||
         (rc = store_findings(&e)) || (rc = build_chains(&e)))
         goto fail;
     res->findings = e.f;

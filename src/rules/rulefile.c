@@ -273,6 +273,18 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
     } else if (strcmp(key, "key") == 0) {
         ru->nkeys = words(p, v, &ru->keys);
         ru->has_keys = 1;
+    } else if (strcmp(key, "for") == 0 && !ru->is_marker) {
+        if ((ru->persist_s = parse_duration(v)) < 0) {
+            perr(p, line, col, "for: needs a duration like 90s, 10m, 2h");
+            ru->persist_s = -1;
+        }
+    } else if (strcmp(key, "min-count") == 0 && !ru->is_marker) {
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (end == v || *end || n < 1 || n > 1000000)
+            perr(p, line, col, "min-count: needs a whole number from 1 to 1000000");
+        else
+            ru->min_count = (unsigned)n;
     } else if (ru->is_check) {
         if (strcmp(key, "sql") == 0) {
             ru->sql = rca_arena_strdup(a, v);
@@ -280,7 +292,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
         } else {
             perr(p, line, p->kcol,
                  "unknown key '%s' in a check (code, severity, sql, key, title, explain, remedy, "
-                 "ref, explains, sample, nosample)",
+                 "ref, explains, for, min-count, sample, nosample)",
                  key);
         }
     } else if (strcmp(key, "files") == 0) {
@@ -337,7 +349,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
     } else {
         perr(p, line, p->kcol,
              "unknown key '%s' (code, severity, files, level, logger, match, literal, key, title, "
-             "explain, remedy, ref, explains, until, borrow, sample, nosample)",
+             "explain, remedy, ref, explains, until, borrow, for, min-count, sample, nosample)",
              key);
     }
 }
@@ -379,6 +391,7 @@ static void start_rule(parser *p, int is_check, int is_marker, const char *id, u
     ru->line = line;
     ru->is_check = is_check;
     ru->is_marker = is_marker;
+    ru->persist_s = -1;
     p->cur = ru;
     if (!valid_id(id))
         perr(p, line, col, "a rule id is lower-case letters, digits, '-', '_' and '.': '%s'", id);

@@ -74,6 +74,11 @@ typedef struct rule {
     size_t nexplains;
     link_clause *untils, *borrows;
     size_t nuntils, nborrows;
+    /* `for 60s` / `min-count 3`: how long a failure must last, or how often it must repeat, to
+     * count. A finding that meets neither, recovered (or never repeated) and explains nothing is
+     * information, not a problem. persist_s < 0 and min_count 0: not declared. */
+    double persist_s;
+    unsigned min_count;
     sample *samples;
     size_t nsamples;
     char *sql;

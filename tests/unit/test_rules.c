@@ -1267,6 +1267,89 @@ static void test_until_episodes(void **state)
     run_free(&x);
 }
 
+/* How long a failure must last (`for`) or repeat (`min-count`) to count: a blip that recovered
+ * and explains nothing is info ("recovered after N s"); a longer one, or one that explains a
+ * failure, is history (warning, "recovered at"); one that never recovered keeps its severity. */
+typedef struct judge_case {
+    const char *name;
+    const char *persist;          /* the rule's extra keys */
+    const char *lines[4];         /* ovn lines (NULL-terminated) */
+    const char *nova_at;          /* a VIF timeout at this local time, or NULL */
+    const char *severity;         /* the finding's, after judgement */
+    const char *title_has;        /* text its title must hold, or NULL */
+    const char *recovered_after;  /* the field, or NULL when it must be absent */
+} judge_case;
+
+static const judge_case judge_cases[] = {
+    {"2 s blip, nothing failed", "  for       60s\n",
+     {OVN_FAIL("2025-05-02T10:10:00.000Z", PORT), OVN_CLAIM("2025-05-02T10:10:02.000Z", PORT)},
+     NULL, "info", "(recovered after 2s)", "2s"},
+    {"5 min outage that recovered", "  for       60s\n",
+     {OVN_FAIL("2025-05-02T10:10:00.000Z", PORT), OVN_CLAIM("2025-05-02T10:15:00.000Z", PORT)},
+     NULL, "warning", "(recovered at 2025-05-02 10:15:00 UTC)", NULL},
+    {"short, but it explains a failure", "  for       60s\n",
+     {OVN_FAIL("2025-05-02T10:10:00.000Z", PORT), OVN_CLAIM("2025-05-02T10:10:20.000Z", PORT)},
+     "10:10:10.000", "warning", "(recovered at 2025-05-02 10:10:20 UTC)", NULL},
+    {"never recovered", "  for       60s\n", {OVN_FAIL("2025-05-02T10:10:00.000Z", PORT)}, NULL,
+     "critical", NULL, NULL},
+    {"no duration declared: recovered is history", "",
+     {OVN_FAIL("2025-05-02T10:10:00.000Z", PORT), OVN_CLAIM("2025-05-02T10:10:02.000Z", PORT)},
+     NULL, "warning", "(recovered at", NULL},
+    {"seen once, min-count 3", "  min-count 3\n", {OVN_FAIL("2025-05-02T10:10:00.000Z", PORT)},
+     NULL, "info", "(seen once)", NULL},
+    {"seen three times, min-count 3", "  min-count 3\n",
+     {OVN_FAIL("2025-05-02T10:10:00.000Z", PORT), OVN_FAIL("2025-05-02T10:10:30.000Z", PORT),
+      OVN_FAIL("2025-05-02T10:11:00.000Z", PORT)},
+     NULL, "critical", NULL, NULL},
+    {"long enough although few", "  for       60s\n  min-count 3\n",
+     {OVN_FAIL("2025-05-02T10:10:00.000Z", PORT), OVN_CLAIM("2025-05-02T10:12:00.000Z", PORT)},
+     NULL, "warning", "(recovered at", NULL},
+};
+
+static void test_recovery_judgement(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(judge_cases); i++) {
+        const judge_case *c = &judge_cases[i];
+        rca_buf ovn;
+        rca_buf_init(&ovn);
+        /* the test pack's ovn rules with the case's keys after `until` */
+        const char *at = strstr(ovn_rules, "  title ");
+        rca_buf_add(&ovn, ovn_rules, (size_t)(at - ovn_rules));
+        rca_buf_adds(&ovn, c->persist);
+        rca_buf_adds(&ovn, at);
+        const char *files[] = {"nova/build.rules", nova_rules, "ovn/controller.rules", ovn.p,
+                               NULL};
+        run x;
+        run_start_with(&x, files);
+        for (size_t k = 0; k < 4 && c->lines[k]; k++)
+            run_line(&x, 1, c->lines[k]);
+        if (c->nova_at) {
+            char nova[512];
+            snprintf(nova, sizeof nova, "%s", NOVA_TIMEOUT("HH:MM:SS.mmm", PORT));
+            memcpy(strstr(nova, "HH:MM:SS.mmm"), c->nova_at, 12);
+            run_line(&x, 0, nova);
+        }
+        run_eval(&x);
+        const rca_finding *f = finding(x.res, "ovn-claim-failed");
+        if (!f)
+            fail_msg("%s: no finding", c->name);
+        if (strcmp(f->severity, c->severity) != 0)
+            fail_msg("%s: severity %s, expected %s (%s)", c->name, f->severity, c->severity,
+                     f->title);
+        if (c->title_has && !strstr(f->title, c->title_has))
+            fail_msg("%s: title \"%s\" lacks \"%s\"", c->name, f->title, c->title_has);
+        if (!c->title_has && strchr(f->title, '('))
+            fail_msg("%s: title \"%s\" says more than it should", c->name, f->title);
+        const char *ra = field(f, "recovered_after");
+        if (c->recovered_after ? !ra || strcmp(ra, c->recovered_after) != 0 : ra != NULL)
+            fail_msg("%s: recovered_after %s, expected %s", c->name, ra ? ra : "(none)",
+                     c->recovered_after ? c->recovered_after : "(none)");
+        run_free(&x);
+        rca_buf_free(&ovn);
+    }
+}
+
 /* Healthy check rows come out as "ruled out" with their figures; unhealthy ones do not. */
 static void test_ruled_out(void **state)
 {
@@ -1333,6 +1416,7 @@ int main(void)
         cmocka_unit_test(test_time_relation),
         cmocka_unit_test(test_until),
         cmocka_unit_test(test_until_episodes),
+        cmocka_unit_test(test_recovery_judgement),
         cmocka_unit_test(test_ruled_out),
         cmocka_unit_test(test_selectors),
         cmocka_unit_test(test_lint_no_rule_files),
