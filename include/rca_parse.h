@@ -75,6 +75,20 @@ typedef struct rca_logline {
  * Never fails; never reads past line[len-1]. */
 rca_logfmt rca_parse_log_line(rca_logctx *ctx, const char *line, size_t len, rca_logline *out);
 
+/* Identities named in a message's text rather than its envelope: the conductor's
+ * "... for instance <uuid>.", nova-api's "Creating event network-vif-plugged:<port> for instance
+ * <uuid>", neutron's "Refusing to bind port <uuid>", "instance_uuid=<uuid>", a "req-<uuid>". */
+typedef struct rca_msg_ids {
+    rca_span instance; /* 36 characters, empty if none */
+    rca_span port;     /* 36 characters, empty if none */
+    rca_span req;      /* "req-<uuid>", empty if none */
+} rca_msg_ids;
+
+/* The first instance, port and request id that msg[0..n) names in words (spans into msg). A UUID
+ * counts only right after its keyword ("instance", "instance_uuid", "instance ID", "port",
+ * "lport", "network-vif-plugged" and their separators). Never fails. */
+void rca_parse_msg_ids(const char *msg, size_t n, rca_msg_ids *out);
+
 /* ------------------------------------------------------------------ command outputs as rows */
 
 /* Where parsers put rows. `table` names a store table (see README "Database schema"), `cols` its

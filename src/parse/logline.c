@@ -897,3 +897,83 @@ rca_logfmt rca_parse_log_line(rca_logctx *ctx, const char *line, size_t len, rca
         ctx->last = f;
     return f;
 }
+
+/* ------------------------------------------------------------------ identities in the text */
+
+static int is_uuid(const char *p, const char *e)
+{
+    if (e - p < 36)
+        return 0;
+    for (int i = 0; i < 36; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return 0;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return 0;
+        }
+    }
+    /* not the head of a longer token */
+    return e - p == 36 || !(is_ident((unsigned char)p[36]) || p[36] == '-');
+}
+
+/* After a keyword: a few separators (" ", ":", "=", "'", "\"", "(", "ID ") then a UUID. */
+static const char *uuid_after(const char *p, const char *e)
+{
+    for (int k = 0; k < 6 && p < e; k++) {
+        if (is_uuid(p, e))
+            return p;
+        if (*p == ' ' || *p == ':' || *p == '=' || *p == '\'' || *p == '"' || *p == '(' ||
+            *p == '[' || *p == '-' || *p == ',' || *p == 'u')
+            p++;
+        else if (e - p >= 3 && (memcmp(p, "ID ", 3) == 0 || memcmp(p, "id ", 3) == 0))
+            p += 3;
+        else
+            return NULL;
+    }
+    return p < e && is_uuid(p, e) ? p : NULL;
+}
+
+static int word_start(const char *msg, const char *p)
+{
+    return p == msg || !(is_ident((unsigned char)p[-1]) || p[-1] == '-');
+}
+
+void rca_parse_msg_ids(const char *msg, size_t n, rca_msg_ids *out)
+{
+    static const struct {
+        const char *word;
+        size_t len;
+        int what; /* 0 instance, 1 port */
+    } kw[] = {{"instance_uuid", 13, 0}, {"instance", 8, 0}, {"network-vif-plugged", 19, 1},
+              {"lport", 5, 1},          {"port", 4, 1}};
+    memset(out, 0, sizeof *out);
+    if (!msg)
+        return;
+    const char *e = msg + n;
+    for (const char *p = msg; p < e; p++) {
+        char c = *p;
+        if (c == 'r' && !out->req.n && e - p >= 40 && memcmp(p, "req-", 4) == 0 &&
+            word_start(msg, p) && is_uuid(p + 4, e)) {
+            out->req = rca_span_make(p, 40);
+            p += 39;
+            continue;
+        }
+        if (c != 'i' && c != 'p' && c != 'l' && c != 'n')
+            continue;
+        for (size_t k = 0; k < RCA_ARRAY_LEN(kw); k++) {
+            rca_span *slot = kw[k].what ? &out->port : &out->instance;
+            if (slot->n || (size_t)(e - p) < kw[k].len || memcmp(p, kw[k].word, kw[k].len) != 0 ||
+                !word_start(msg, p))
+                continue;
+            const char *u = uuid_after(p + kw[k].len, e);
+            if (u) {
+                *slot = rca_span_make(u, 36);
+                p = u + 35;
+            }
+            break;
+        }
+        if (out->instance.n && out->port.n && out->req.n)
+            return;
+    }
+}

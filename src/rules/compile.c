@@ -1032,19 +1032,30 @@ int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_
         rca_buf_reset(fields);
         rca_buf_reset(grp);
         rca_buf_adds(grp, ru->id);
-        int have_instance = 0;
+        int have_instance = 0, have_port = 0;
         for (uint32_t g = 1; g <= ru->ncap && (int)g < rc; g++) {
             const char *name = ru->capnames[g];
             if (!name || ov[2 * g] == PCRE2_UNSET)
                 continue;
             if (strcmp(name, "instance") == 0)
                 have_instance = 1;
+            if (strcmp(name, "port") == 0)
+                have_port = 1;
             add_field(fields, &first, name, msg + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
         }
-        if (ll->instance.n && !have_instance)
-            add_field(fields, &first, "instance", ll->instance.p, ll->instance.n);
+        /* identities: a capture, else the envelope, else what the message names in words (the
+         * conductor's "... for instance <uuid>." has no [instance: ] prefix in several releases) */
+        rca_msg_ids ids;
+        rca_parse_msg_ids(msg, mlen, &ids);
+        rca_span inst = ll->instance.n ? ll->instance : ids.instance;
+        if (inst.n && !have_instance)
+            add_field(fields, &first, "instance", inst.p, inst.n);
+        if (ids.port.n && !have_port)
+            add_field(fields, &first, "port", ids.port.p, ids.port.n);
         if (ll->req.n)
             add_field(fields, &first, "req", ll->req.p, ll->req.n);
+        else if (ids.req.n)
+            add_field(fields, &first, "req", ids.req.p, ids.req.n);
         if (ll->greq.n)
             add_field(fields, &first, "greq", ll->greq.p, ll->greq.n);
         if (first)
@@ -1055,8 +1066,8 @@ int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_
             for (size_t k = 0; k < ru->nkeys; k++) {
                 rca_buf_addc(grp, '|');
                 const char *key = ru->keys[k];
-                if (strcmp(key, "instance") == 0 && ll->instance.n) {
-                    rca_buf_add(grp, ll->instance.p, ll->instance.n);
+                if (strcmp(key, "instance") == 0 && inst.n && !have_instance) {
+                    rca_buf_add(grp, inst.p, inst.n);
                     continue;
                 }
                 for (uint32_t g = 1; g <= ru->ncap && (int)g < rc; g++)
@@ -1071,9 +1082,9 @@ int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_
                 rca_buf_addc(grp, '|');
                 rca_buf_add(grp, msg + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
             }
-            if (ll->instance.n) {
+            if (inst.n && !have_instance) {
                 rca_buf_addc(grp, '|');
-                rca_buf_add(grp, ll->instance.p, ll->instance.n);
+                rca_buf_add(grp, inst.p, inst.n);
             }
         }
         return fields->p && grp->p ? 1 : -1;

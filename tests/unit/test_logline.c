@@ -702,9 +702,65 @@ static void test_level_names(void **state)
     assert_string_equal(rca_level_name((rca_level)99), "");
 }
 
+/* Identities named in the message text: the first of each kind, only right after its keyword. */
+typedef struct ids_case {
+    const char *msg, *instance, *port, *req;
+} ids_case;
+
+#define U1 "e1a2373f-f30f-4029-afa7-1195306f7e02"
+#define U2 "24129afd-416d-441c-b1ed-83113f9753fb"
+#define U3 "d0968e0a-e393-49cd-bbb2-d528c26df162"
+
+static const ids_case ids_cases[] = {
+    /* nova-conductor's MaxRetriesExceeded, no [instance: ] prefix (Queens to Wallaby) */
+    {"Failed to compute_task_build_instances: Exceeded maximum number of retries. Exhausted all "
+     "hosts available for retrying build failures for instance " U1 ".", U1, NULL, NULL},
+    {"Creating event network-vif-plugged:" U2 " for instance " U1 " on cmp-1", U1, U2, NULL},
+    {"Filtering removed all hosts for the request with instance ID '" U1 "'. Filter results: []",
+     U1, NULL, NULL},
+    {"Setting instance vm_state to ERROR: instance_uuid=" U1, U1, NULL, NULL},
+    {"Refusing to bind port " U2 " due to no OVN chassis for host: cmp-1", NULL, U2, NULL},
+    {"Claiming lport " U2 " for this chassis.", NULL, U2, NULL},
+    {"Timeout waiting for [('network-vif-plugged', u'" U2 "')] for instance with vm_state "
+     "building", NULL, U2, NULL},
+    {"Timeout waiting for ['network-vif-plugged-" U2 "'] for instance with vm_state building",
+     NULL, U2, NULL},
+    {"Nova event matching ['req-" U3 "'] response: {}", NULL, NULL, "req-" U3},
+    /* a UUID with no keyword, a longer token, a keyword inside a word: nothing */
+    {"Deleted allocations for " U1, NULL, NULL, NULL},
+    {"instance " U1 "0 is longer", NULL, NULL, NULL},
+    {"report " U2 " and viewport " U2, NULL, NULL, NULL},
+    {"instance " "E1A2373F-F30F-4029-AFA7-1195306F7E02", NULL, NULL, NULL},
+    {"", NULL, NULL, NULL},
+    {"instance e1a2373f-f30f-4029-afa7", NULL, NULL, NULL},
+};
+
+static void test_msg_ids(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof ids_cases / sizeof ids_cases[0]; i++) {
+        const ids_case *c = &ids_cases[i];
+        rca_msg_ids ids;
+        rca_parse_msg_ids(c->msg, strlen(c->msg), &ids);
+        const rca_span got[] = {ids.instance, ids.port, ids.req};
+        const char *want[] = {c->instance, c->port, c->req};
+        for (int k = 0; k < 3; k++) {
+            if (!want[k] && got[k].n)
+                fail_msg("case %zu: found %.*s in \"%s\"", i, (int)got[k].n, got[k].p, c->msg);
+            if (want[k] && (got[k].n != strlen(want[k]) || memcmp(got[k].p, want[k], got[k].n)))
+                fail_msg("case %zu: expected %s in \"%s\", got \"%.*s\"", i, want[k], c->msg,
+                         (int)got[k].n, got[k].p ? got[k].p : "");
+        }
+    }
+    rca_msg_ids none;
+    rca_parse_msg_ids(NULL, 0, &none);
+    assert_int_equal(none.instance.n + none.port.n + none.req.n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_msg_ids),
         cmocka_unit_test(test_table),       cmocka_unit_test(test_every_prefix),
         cmocka_unit_test(test_nul_bytes),   cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_huge_lines),  cmocka_unit_test(test_syslog_year),

@@ -1267,6 +1267,34 @@ static void test_until_episodes(void **state)
     run_free(&x);
 }
 
+/* An instance named only in the message is joined like the envelope's; the envelope wins. */
+static void test_identity_from_text(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *instance;
+    } cases[] = {
+        {"2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] Timeout waiting for vif "
+         "plugging callback for port " PORT " of instance e1a2373f-f30f-4029-afa7-1195306f7e02",
+         "e1a2373f-f30f-4029-afa7-1195306f7e02"},
+        {"2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] [instance: "
+         "8e45e1f7-ad4a-4420-aa32-8f6090d6c196] Timeout waiting for vif plugging callback for "
+         "port " PORT " of instance e1a2373f-f30f-4029-afa7-1195306f7e02",
+         "8e45e1f7-ad4a-4420-aa32-8f6090d6c196"},
+    };
+    for (size_t i = 0; i < RCA_ARRAY_LEN(cases); i++) {
+        run x;
+        run_start(&x);
+        run_line(&x, 0, cases[i].line);
+        run_eval(&x);
+        const rca_finding *f = finding(x.res, "nova-vif-timeout");
+        assert_non_null(f);
+        assert_non_null(field(f, "instance"));
+        assert_string_equal(field(f, "instance"), cases[i].instance);
+        run_free(&x);
+    }
+}
+
 /* How long a failure must last (`for`) or repeat (`min-count`) to count: a blip that recovered
  * and explains nothing is info ("recovered after N s"); a longer one, or one that explains a
  * failure, is history (warning, "recovered at"); one that never recovered keeps its severity. */
@@ -1417,6 +1445,7 @@ int main(void)
         cmocka_unit_test(test_until),
         cmocka_unit_test(test_until_episodes),
         cmocka_unit_test(test_recovery_judgement),
+        cmocka_unit_test(test_identity_from_text),
         cmocka_unit_test(test_ruled_out),
         cmocka_unit_test(test_selectors),
         cmocka_unit_test(test_lint_no_rule_files),
