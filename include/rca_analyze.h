@@ -16,6 +16,8 @@ typedef struct rca_analyze_opts {
     int overwrite_db;
     rca_limits limits;
     int fts;                  /* also build the full-text index line_fts (slow; opt-in) */
+    double max_age_s;         /* findings older than this before collection are earlier
+                                 incidents (<= 0: RCA_MAX_AGE_DEFAULT) */
 } rca_analyze_opts;
 
 /* Analyze the bundles with the rule pack. Bundle damage becomes warnings in the result (and

@@ -77,6 +77,10 @@ typedef struct rca_finding {
     size_t nfields;
     rca_evidence *ev;              /* the first few pieces of evidence */
     size_t nev;
+    double age_s;                  /* how long before its host's collection the last evidence
+                                      was written; < 0 when unknown (no time, no collection) */
+    int earlier;                   /* older than the analysis' max age: an earlier incident,
+                                      never the current root cause */
 } rca_finding;
 
 typedef struct rca_chain {
@@ -99,6 +103,10 @@ typedef struct rca_result {
     size_t nfindings;
     rca_chain *chains;       /* root causes, most likely first */
     size_t nchains;
+    rca_chain *earlier;      /* chains whose symptom is older than the max age (earlier
+                                incidents), most recent first */
+    size_t nearlier;
+    double max_age_s;        /* the max age the analysis used */
     const rca_finding **ruled_out;
     size_t nruled_out;
     rca_host_summary *hosts;
@@ -113,9 +121,19 @@ typedef struct rca_result {
     rca_arena *arena;        /* owns everything above */
 } rca_result;
 
+/* How evaluation judges time. */
+typedef struct rca_eval_opts {
+    double max_age_s; /* a finding whose last evidence is older than this before its host's
+                         collection is an earlier incident; <= 0: RCA_MAX_AGE_DEFAULT */
+} rca_eval_opts;
+
+#define RCA_MAX_AGE_DEFAULT (7 * 86400.0)
+
 /* Run the checks, group hits into findings, link causes, build and rank chains. The findings are
- * also written to the store (tables finding, evidence, cause). On success *out owns the result. */
-rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, rca_diag *diag, rca_result **out);
+ * also written to the store (tables finding, evidence, cause). `o` may be NULL (defaults). On
+ * success *out owns the result. */
+rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, const rca_eval_opts *o, rca_diag *diag,
+                           rca_result **out);
 
 /* Append a warning to the result (copied). */
 rca_err rca_result_add_warning(rca_result *res, const char *text);

@@ -106,6 +106,9 @@ int64_t rca_days_from_civil(int64_t y, unsigned m, unsigned d);
 int64_t rca_timegm(int year, int mon, int day, int hour, int min, int sec);
 /* Format epoch seconds as "YYYY-MM-DD HH:MM:SS" (UTC) into out (at least 20 bytes). */
 void rca_fmt_time(double ts, char out[32]);
+/* "90", "90s", "10m", "2h", "7d" -> seconds into *out. RCA_ESYNTAX when s is not a duration
+ * (negative, empty, NaN, another unit). */
+rca_err rca_duration_parse(const char *s, double *out);
 /* Month number 1..12 of a three-letter English month name, 0 if none. */
 int rca_month_from_abbr(const char *p);
 

@@ -64,7 +64,10 @@ static const char usage_analyze[] =
     "                          several times slower: for a --db kept to be searched)\n"
     "  --rules DIR             use another rule pack\n"
     "  --fail-on SEVERITY      exit 1 if a finding is at or above SEVERITY\n"
-    "                          (info, warning, error, critical; default: error)\n"
+    "                          (info, warning, error, critical; default: error); earlier\n"
+    "                          incidents never count\n"
+    "  --max-age DURATION      findings whose last evidence is older than this before the\n"
+    "                          report's collection are earlier incidents (default 7d)\n"
     "  --partial-ok            a bundle read only in part is not an input error\n"
     "  --no-color              never colour the text report\n"
     "  --no-timing             leave timings out of the report (stable output for CI diffs)\n"
@@ -210,6 +213,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
     rca_report_opts ro = {RCA_FMT_TEXT, isatty(STDOUT_FILENO), RCA_VERSION, 0};
     const char *db = NULL, *rules_dir = NULL, *fail_on = "error";
     int force = 0, partial_ok = 0, verbose = 0, fts = 0;
+    double max_age = RCA_MAX_AGE_DEFAULT;
     rca_limits limits = rca_limits_default();
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -238,6 +242,13 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
                 return EXIT_INPUT;
             }
             fail_on = val;
+            i++;
+        } else if (strcmp(a, "--max-age") == 0 && val) {
+            if (rca_duration_parse(val, &max_age) != RCA_OK || max_age <= 0) {
+                fprintf(stderr, "sosrca: bad --max-age '%s' (a duration: 7d, 36h, 90m)\n", val);
+                free(paths);
+                return EXIT_INPUT;
+            }
             i++;
         } else if (strcmp(a, "--limit") == 0 && val) {
             if (set_limit(&limits, val) != 0) {
@@ -287,7 +298,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
         cd->min_sev = RCA_DIAG_NOTE;
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    rca_analyze_opts ao = {paths, npaths, db, force, limits, fts};
+    rca_analyze_opts ao = {paths, npaths, db, force, limits, fts, max_age};
     rca_result *res = NULL;
     rca_err rc = rca_analyze_run(&ao, rules, &diag, &res);
     int code = EXIT_CLEAN;
@@ -302,7 +313,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
             int threshold = rca_severity_rank(fail_on);
             for (size_t i = 0; i < res->nfindings; i++)
                 if (rca_severity_rank(res->findings[i].severity) >= threshold &&
-                    strcmp(res->findings[i].cls, "ruled-out") != 0)
+                    strcmp(res->findings[i].cls, "ruled-out") != 0 && !res->findings[i].earlier)
                     code = EXIT_FINDINGS;
             if (res->partial && !partial_ok)
                 code = EXIT_INPUT;

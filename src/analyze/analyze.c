@@ -518,7 +518,8 @@ rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *d
     if ((rc = rca_store_finish_ingest(z.s)) || (rc = rca_store_exec(z.s, roles_sql)) ||
         (o->fts && (rc = rca_store_build_fts(z.s))))
         goto done;
-    if ((rc = rca_rules_evaluate(rules, z.s, &tdiag, &res)))
+    rca_eval_opts eo = {o->max_age_s};
+    if ((rc = rca_rules_evaluate(rules, z.s, &eo, &tdiag, &res)))
         goto done;
     res->partial = partial;
     res->warnings_dropped = z.warn_dropped;

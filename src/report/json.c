@@ -164,7 +164,7 @@ static json_t *fields_json(const rca_finding *f)
 }
 
 /* One finding as a step: {"code","rule","class","host","title","severity","count","first_ts",
- * "last_ts","fields","evidence"}. */
+ * "last_ts","earlier","fields","evidence"}. */
 static json_t *step_json(const rca_finding *f)
 {
     if (!f)
@@ -180,6 +180,7 @@ static json_t *step_json(const rca_finding *f)
     bad |= set(o, "count", json_integer((json_int_t)f->count));
     bad |= set(o, "first_ts", jtime(f->first_ts));
     bad |= set(o, "last_ts", jtime(f->last_ts));
+    bad |= set(o, "earlier", json_boolean(f->earlier));
     bad |= set(o, "fields", fields_json(f));
     for (size_t i = 0; i < f->nev; i++) {
         const rca_evidence *e = &f->ev[i];
@@ -226,12 +227,12 @@ static json_t *hosts_json(const rca_result *res)
     return a;
 }
 
-static json_t *root_causes_json(const rca_result *res)
+static json_t *chains_json(const rca_chain *chains, size_t nchains)
 {
     json_t *a = json_array();
     int bad = 0;
-    for (size_t i = 0; i < res->nchains; i++) {
-        const rca_chain *c = &res->chains[i];
+    for (size_t i = 0; i < nchains; i++) {
+        const rca_chain *c = &chains[i];
         if (c->n == 0 || !c->steps)
             continue;
         json_t *o = json_object(), *steps = json_array(), *also = json_array();
@@ -313,7 +314,9 @@ rca_err rca_report_write_json(FILE *out, const rca_result *res, const rca_report
     bad |= set(doc, "version", jstr(opts->version));
     bad |= set(doc, "partial", json_boolean(res->partial));
     bad |= set(doc, "hosts", hosts_json(res));
-    bad |= set(doc, "root_causes", root_causes_json(res));
+    bad |= set(doc, "root_causes", chains_json(res->chains, res->nchains));
+    bad |= set(doc, "earlier_incidents", chains_json(res->earlier, res->nearlier));
+    bad |= set(doc, "max_age_s", json_integer((json_int_t)res->max_age_s));
     bad |= set(doc, "ruled_out", ruled_out_json(res));
     bad |= set(doc, "findings", findings_json(res));
     bad |= set(doc, "warnings", warnings_json(res));

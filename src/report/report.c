@@ -369,6 +369,39 @@ static int told_with_root(const rca_result *res, const rca_finding *f)
     return 0;
 }
 
+/* 1 if f is a step of an earlier incident's chain. */
+static int in_earlier_chain(const rca_result *res, const rca_finding *f)
+{
+    for (size_t i = 0; i < res->nearlier; i++)
+        if (chain_ok(&res->earlier[i]) && is_step(&res->earlier[i], f))
+            return 1;
+    return 0;
+}
+
+/* "Earlier incidents (last evidence more than 7 days before collection)" */
+static void earlier_heading(char *buf, size_t n, const rca_result *res)
+{
+    double d = res->max_age_s / 86400.0;
+    if (d >= 1 && d == (double)(long long)d)
+        snprintf(buf, n, "Earlier incidents (last evidence more than %lld day%s before collection)",
+                 (long long)d, d == 1 ? "" : "s");
+    else
+        snprintf(buf, n, "Earlier incidents (last evidence more than %.0f hours before collection)",
+                 res->max_age_s / 3600.0);
+}
+
+/* "last seen 2025-02-01 10:00:00 UTC, 30 days before collection" */
+static void age_words(char *buf, size_t n, const rca_finding *f)
+{
+    char t[40] = "?";
+    fmt_utc(f->last_ts, t);
+    double days = f->age_s / 86400.0;
+    if (days >= 2)
+        snprintf(buf, n, "last seen %s, %.0f days before collection", t, days);
+    else
+        snprintf(buf, n, "last seen %s, %.0f hours before collection", t, f->age_s / 3600.0);
+}
+
 /* ------------------------------------------------------------------ the plan: what goes where */
 
 /* Chains that share a root (the same finding at steps[n-1]) are told together. Groups keep the
@@ -389,6 +422,8 @@ typedef struct plan {
     size_t ngroups;
     ranked *others; /* findings told under no root cause and not ruled out, most severe first */
     size_t nothers;
+    ranked *older;  /* earlier-incident findings in no chain of res->earlier, most severe first */
+    size_t nolder;
 } plan;
 
 static void plan_free(plan *p)
@@ -396,6 +431,7 @@ static void plan_free(plan *p)
     free(p->order);
     free(p->groups);
     free(p->others);
+    free(p->older);
 }
 
 static int by_severity(const void *a, const void *b)
@@ -443,16 +479,28 @@ static rca_err plan_build(const rca_result *res, plan *p)
         if (!p->others)
             goto end;
     }
+    if (nf && !(p->older = calloc(nf, sizeof *p->older)))
+        goto end;
     for (size_t i = 0; i < nf; i++) {
         const rca_finding *f = &res->findings[i];
         if (rca_report_is_ruled_out(res, f) || told_with_root(res, f))
             continue;
+        if (f->earlier) {
+            if (!in_earlier_chain(res, f)) {
+                p->older[p->nolder].f = f;
+                p->older[p->nolder].idx = i;
+                p->nolder++;
+            }
+            continue;
+        }
         p->others[p->nothers].f = f;
         p->others[p->nothers].idx = i;
         p->nothers++;
     }
     if (p->nothers > 1)
         qsort(p->others, p->nothers, sizeof *p->others, by_severity);
+    if (p->nolder > 1)
+        qsort(p->older, p->nolder, sizeof *p->older, by_severity);
     rc = RCA_OK;
 end:
     free(used);
@@ -1053,6 +1101,29 @@ static void write_text(out *o, const rca_result *res, const rca_report_opts *opt
             text_finding(o, res->ruled_out[i], 2, NULL, 0, NULL);
         put(o, "\n");
     }
+    if (res->nearlier || pl->nolder) {
+        char h[128], a[96];
+        earlier_heading(h, sizeof h, res);
+        heading(o, h);
+        for (size_t i = 0; i < res->nearlier; i++) {
+            const rca_chain *c = &res->earlier[i];
+            if (!chain_ok(c))
+                continue;
+            age_words(a, sizeof a, c->steps[0]);
+            putf(o, "  Incident %zu, %s:\n", i + 1, a);
+            for (size_t k = 0; k < c->n; k++) {
+                char label[24];
+                snprintf(label, sizeof label, "%zu.", k + 1);
+                text_finding(o, c->steps[k], 4, label, 0, k > 0 && c->keys ? c->keys[k - 1] : NULL);
+            }
+        }
+        for (size_t i = 0; i < pl->nolder; i++) {
+            const rca_finding *f = pl->older[i].f;
+            const char *sev = rca_severity_rank(f->severity) ? f->severity : "unknown";
+            text_finding(o, f, 2, sev, SHOW_SEVERITY, NULL);
+        }
+        put(o, "\n");
+    }
     if (pl->nothers) {
         heading(o, "Other findings");
         for (size_t i = 0; i < pl->nothers; i++) {
@@ -1295,6 +1366,26 @@ static void write_md(out *o, const rca_result *res, const rca_report_opts *opts,
             }
             put(o, " |\n");
         }
+    }
+    if (res->nearlier || pl->nolder) {
+        char h[128], a[96];
+        earlier_heading(h, sizeof h, res);
+        putf(o, "\n## %s\n\n", h);
+        for (size_t i = 0; i < res->nearlier; i++) {
+            const rca_chain *c = &res->earlier[i];
+            if (!chain_ok(c))
+                continue;
+            age_words(a, sizeof a, c->steps[0]);
+            putf(o, "### Incident %zu, %s\n\n", i + 1, a);
+            for (size_t k = 0; k < c->n; k++) {
+                char marker[24];
+                snprintf(marker, sizeof marker, "%zu.", k + 1);
+                md_finding(o, c->steps[k], marker, 0, k > 0 && c->keys ? c->keys[k - 1] : NULL, 0);
+            }
+            put(o, "\n");
+        }
+        for (size_t i = 0; i < pl->nolder; i++)
+            md_finding(o, pl->older[i].f, "-", 0, NULL, SHOW_SEVERITY);
     }
     if (pl->nothers) {
         put(o, "\n## Other findings\n\n");

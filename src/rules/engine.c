@@ -20,6 +20,7 @@ static const double SKEW_S = 120.0;
 typedef struct host_name {
     int64_t id;
     char *name;
+    double collected_at; /* < 0 unknown */
 } host_name;
 
 typedef struct eval {
@@ -82,6 +83,7 @@ static void collect_host(void *ctx, const rca_host_info *h)
     const char *name = h->hostname ? h->hostname : h->report;
     e->hosts[e->nhosts].id = h->id;
     e->hosts[e->nhosts].name = rca_arena_strdup(e->a, name ? name : "?");
+    e->hosts[e->nhosts].collected_at = h->collected_at;
     e->nhosts++;
     rca_result *res = e->res;
     rca_host_summary *hs = rca_arena_alloc(e->a, (res->nhosts + 1) * sizeof *hs);
@@ -994,6 +996,67 @@ static rca_err build_chains(eval *e)
     return RCA_OK;
 }
 
+/* ------------------------------------------------------------------ age */
+
+/* When the report of finding i's host was collected: its own host's time, else the latest of
+ * all hosts (a cross-host check), else unknown (< 0). */
+static double collected_for(const eval *e, size_t i)
+{
+    double latest = -1;
+    for (size_t k = 0; k < e->nhosts; k++) {
+        if (e->hosts[k].id == e->fhost[i] && e->hosts[k].collected_at >= 0)
+            return e->hosts[k].collected_at;
+        if (e->hosts[k].collected_at > latest)
+            latest = e->hosts[k].collected_at;
+    }
+    return latest;
+}
+
+/* Each finding's age at collection, and whether it is an earlier incident. */
+static void judge_age(eval *e, double max_age)
+{
+    for (size_t i = 0; i < e->nf; i++) {
+        rca_finding *f = &e->f[i];
+        double c = collected_for(e, i);
+        f->age_s = c >= 0 && f->last_ts >= 0 ? c - f->last_ts : -1;
+        f->earlier = f->age_s > max_age;
+    }
+}
+
+static int cmp_earlier(const void *a, const void *b)
+{
+    const rca_chain *x = a, *y = b;
+    double tx = x->steps[0]->last_ts, ty = y->steps[0]->last_ts;
+    if (tx != ty)
+        return tx > ty ? -1 : 1;
+    return strcmp(x->steps[0]->title, y->steps[0]->title);
+}
+
+/* Chains whose symptom is an earlier incident leave the root causes for res->earlier. */
+static rca_err split_earlier(eval *e)
+{
+    rca_result *res = e->res;
+    size_t n = 0;
+    for (size_t i = 0; i < res->nchains; i++)
+        n += res->chains[i].steps[0]->earlier;
+    if (!n)
+        return RCA_OK;
+    res->earlier = rca_arena_alloc(e->a, n * sizeof *res->earlier);
+    if (!res->earlier)
+        return RCA_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < res->nchains; i++) {
+        if (res->chains[i].steps[0]->earlier)
+            res->earlier[res->nearlier++] = res->chains[i];
+        else
+            res->chains[k++] = res->chains[i];
+    }
+    res->nchains = k;
+    if (res->nearlier > 1)
+        qsort(res->earlier, res->nearlier, sizeof *res->earlier, cmp_earlier);
+    return RCA_OK;
+}
+
 /* ------------------------------------------------------------------ output */
 
 static int cmp_finding(const void *a, const void *b)
@@ -1043,8 +1106,10 @@ static rca_err store_findings(eval *e)
     return rc;
 }
 
-rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, rca_diag *diag, rca_result **out)
+rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, const rca_eval_opts *o, rca_diag *diag,
+                           rca_result **out)
 {
+    double max_age = o && o->max_age_s > 0 ? o->max_age_s : RCA_MAX_AGE_DEFAULT;
     rca_err rc = RCA_OK;
     eval e;
     memset(&e, 0, sizeof e);
@@ -1061,11 +1126,15 @@ rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, rca_diag *diag, rca_resul
     e.res = res;
     e.a = res->arena;
     res->nrules = r->nrules;
+    res->max_age_s = max_age;
     if ((rc = rca_store_each_host(s, collect_host, &e)) || (rc = e.rc))
         goto fail;
     if ((rc = run_checks(&e)) || (rc = build_findings(&e)) || (rc = apply_untils(&e)) ||
         (rc = apply_borrows(&e)) || (rc = link_causes(&e)) || (rc = render_titles(&e)) ||
         (rc = store_findings(&e)) || (rc = build_chains(&e)))
+        goto fail;
+    judge_age(&e, max_age);
+    if ((rc = split_earlier(&e)))
         goto fail;
     res->findings = e.f;
     res->nfindings = e.nf;

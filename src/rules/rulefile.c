@@ -99,21 +99,11 @@ static int valid_id(const char *s)
     return 1;
 }
 
+/* A duration in seconds, or -2 when s is not one (rca_duration_parse). */
 static double parse_duration(const char *s)
 {
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || v < 0)
-        return -2;
-    if (!*end || strcmp(end, "s") == 0)
-        return v;
-    if (strcmp(end, "m") == 0)
-        return v * 60;
-    if (strcmp(end, "h") == 0)
-        return v * 3600;
-    if (strcmp(end, "d") == 0)
-        return v * 86400;
-    return -2;
+    double v;
+    return rca_duration_parse(s, &v) == RCA_OK ? v : -2;
 }
 
 /* `until MARKER on K[=K2] ...` and `borrow FIELD from TARGET on K[=K2] ...` */

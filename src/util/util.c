@@ -434,3 +434,26 @@ rca_err rca_escape_text(rca_buf *out, const char *s, size_t n)
     }
     return RCA_OK;
 }
+
+rca_err rca_duration_parse(const char *s, double *out)
+{
+    char *end;
+    if (!s || !*s)
+        return RCA_ESYNTAX;
+    double v = strtod(s, &end);
+    if (end == s || !(v >= 0) || v > 1e12)
+        return RCA_ESYNTAX;
+    double unit = 0;
+    if (!*end || strcmp(end, "s") == 0)
+        unit = 1;
+    else if (strcmp(end, "m") == 0)
+        unit = 60;
+    else if (strcmp(end, "h") == 0)
+        unit = 3600;
+    else if (strcmp(end, "d") == 0)
+        unit = 86400;
+    if (!unit)
+        return RCA_ESYNTAX;
+    *out = v * unit;
+    return RCA_OK;
+}

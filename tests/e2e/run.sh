@@ -104,6 +104,36 @@ if analyze healthy 0 "$work"/healthy/sosreport-*.tar.xz; then
   grep -q '"root_causes": \[\]' "$work/healthy.json" && ok || ko "healthy: a root cause was reported"
 fi
 
+# An old incident: the healthy cloud with, in a rotated .gz log of its compute, a failed build
+# from four weeks before collection (the incident's lines, dated 2025-01-20). It is an earlier
+# incident, never the current root cause, and does not fail the exit code; with --max-age 60d it is
+# the root cause again.
+old="$work/old-incident"
+rm -rf "$old"; cp -a "$healthy" "$old"
+cmp1=$(ls -d "$inc"/sosreport-cmp-1-*)
+c0=$(ls -d "$old"/sosreport-compute-0-*)
+grep '41e5d472-f4b3-42f7-a7ed-1eefb1e3bc65' "$cmp1/var/log/nova/nova-compute.log" |
+  sed 's/^2025-03-03 /2025-01-20 /' | gzip -n > "$c0/var/log/containers/nova/nova-compute.log.2.gz"
+if analyze old-incident 0 "$old"/sosreport-*; then
+  python3 - "$work/old-incident.json" <<'PY' && ok || ko "old incident: not reported as an earlier incident only"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["root_causes"] == [], "a root cause was reported"
+e = r["earlier_incidents"]
+assert e and e[0]["symptom"]["code"] == "build-aborted-network", e
+assert e[0]["symptom"]["earlier"] is True
+assert any(s["code"] == "vif-plug-timeout" for s in e[0]["chain"])
+assert all(f["earlier"] for f in r["findings"] if f["severity"] in ("error", "critical"))
+PY
+fi
+if analyze old-incident-60d 1 --max-age 60d "$old"/sosreport-*; then
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(not r["root_causes"] or r["earlier_incidents"] != [])' \
+    "$work/old-incident-60d.json" && ok || ko "old incident with --max-age 60d: not the root cause"
+fi
+"$bin" analyze --format text --no-timing --no-color "$old"/sosreport-* > "$work/old.txt" 2>&1
+grep -q '^Earlier incidents (last evidence more than 7 days before collection)' "$work/old.txt" &&
+  grep -q '^No root cause found' "$work/old.txt" && ok || ko "old incident: text report lacks its Earlier incidents section"
+
 # --db keeps a database that `sosrca query` can read; an existing one is not overwritten.
 db="$work/incident.db"
 "$bin" analyze --db "$db" "$work"/inc/sosreport-*.tar.xz > /dev/null 2>&1

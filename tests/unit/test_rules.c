@@ -905,7 +905,7 @@ static void run_df(run *x, const char *mount, const char *use_pct, unsigned line
 static void run_eval(run *x)
 {
     assert_int_equal(rca_store_finish_ingest(x->s), RCA_OK);
-    rca_err rc = rca_rules_evaluate(x->p.r, x->s, &x->sd.d, &x->res);
+    rca_err rc = rca_rules_evaluate(x->p.r, x->s, NULL, &x->sd.d, &x->res);
     if (rc) {
         tu_diag_dump(&x->sd);
         fail_msg("rca_rules_evaluate: %s", rca_err_str(rc));
