@@ -577,8 +577,9 @@ static void json_shape_and_figures(void **state)
     (void)state;
     rca_result *r = incident();
     json_t *doc = render_json(r, 0);
-    const char *keys[] = {"version",  "partial",  "hosts",            "root_causes", "ruled_out",
-                          "findings", "warnings", "warnings_dropped", "elapsed_s"};
+    const char *keys[] = {"version",   "partial",   "hosts",    "root_causes",      "earlier_incidents",
+                          "max_age_s", "ruled_out", "findings", "warnings",         "warnings_dropped",
+                          "elapsed_s"};
     size_t i = 0;
     const char *k;
     json_t *v;
@@ -608,6 +609,8 @@ static void json_shape_and_figures(void **state)
     assert_string_equal(json_string_value(json_object_get(root, "code")), "ovn-sb-unreachable");
     assert_string_equal(json_string_value(json_object_get(root, "class")), "root");
     assert_string_equal(json_string_value(json_object_get(root, "rule")), "ovn-sb-unreachable");
+    assert_true(json_is_false(json_object_get(root, "earlier")));
+    assert_int_equal(json_array_size(json_object_get(doc, "earlier_incidents")), 0);
     assert_int_equal(json_integer_value(json_object_get(root, "count")), 42);
     assert_string_equal(json_string_value(json_object_get(root, "first_ts")),
                         "2025-03-03T13:58:06Z");
