@@ -115,6 +115,29 @@ rca_err rca_store_queryv(rca_store *s, const char *sql, size_t nparams, const ch
                          rca_row_fn fn, void *ctx, rca_diag *diag, const char *where,
                          unsigned line);
 
+/* ---- the collection window ---- */
+
+/* One log file with lines dated outside its host's collection window. Strings borrowed for the
+ * call. Times are UTC epoch seconds. */
+typedef struct rca_out_of_window {
+    const char *bundle, *report, *path;
+    int64_t host_id, file_id;
+    double collected_at;
+    int64_t n_after;             /* lines dated more than after_s past the collection */
+    double after_first, after_last;
+    int64_t n_before;            /* lines dated more than before_s before it */
+    double before_first, before_last;
+    int64_t hits;                /* rule hits on those lines, set aside */
+} rca_out_of_window;
+
+/* After finish_ingest: for every log file of a host whose collection time is known, find the
+ * lines dated more than after_s after it or more than before_s before it, move the rule hits on
+ * those lines from `hit` to `hit_outside` (so that they never become findings by themselves), and
+ * call fn once per such file, in file order. */
+rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double before_s,
+                                          void (*fn)(void *ctx, const rca_out_of_window *w),
+                                          void *ctx);
+
 /* ---- rules side ---- */
 /* A rule match. host_id/file_id/lineno <= 0 and ts < 0 mean none; fields is a JSON object. */
 rca_err rca_store_add_hit(rca_store *s, const char *rule, const char *grp, int64_t host_id,

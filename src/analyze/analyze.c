@@ -196,7 +196,17 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
 {
     const rca_fileset *fs = rca_rules_for_file(z->rules, cls->service, e->path);
     rca_logctx lc = {0, 0, RCA_LOG_NONE};
-    year_hint(e->mtime, &lc.year_hint, &lc.month_hint);
+    /* The year of syslog lines: from the entry's mtime, unless the report's collection time is
+     * known and the mtime is later (a report unpacked or copied without its times): a log is
+     * written before its report is collected. */
+    const host_state *hs = &z->host;
+    int64_t ref = e->mtime;
+    int64_t collected = hs->have_utc ? hs->collected_utc
+                        : hs->have_local ? hs->collected_local - hs->offset
+                                         : 0;
+    if (collected > 0 && (ref <= 0 || ref > collected + 86400))
+        ref = collected;
+    year_hint(ref, &lc.year_hint, &lc.month_hint);
     int64_t lineno = 0, rec = 0, rec_pid = -1, rec_us = -1;
     double rec_ts = -1;
     char rec_logger[128] = "";
@@ -453,6 +463,54 @@ static rca_err report_end(void *ctx)
     return rc;
 }
 
+/* ------------------------------------------------------------------ the collection window */
+
+/* A line dated more than this after its host's collection says something about the clock or the
+ * file: sos itself runs for minutes, and the `date` it records comes early in the run. */
+static const double AFTER_COLLECTION_S = 3600.0;
+/* ... or more than this before it: older than any rotated log sos would plausibly carry. */
+static const double BEFORE_COLLECTION_S = 366.0 * 86400.0;
+
+static void span_words(rca_buf *b, int64_t n, double first, double last, const char *what)
+{
+    char a[32], z[32];
+    rca_fmt_time(first, a);
+    rca_fmt_time(last, z);
+    rca_buf_printf(b, "%lld line%s dated %s (%s", (long long)n, n == 1 ? "" : "s", what, a);
+    if (last > first)
+        rca_buf_printf(b, " to %s", z);
+    rca_buf_adds(b, " UTC)");
+}
+
+static void out_of_window(void *ctx, const rca_out_of_window *w)
+{
+    az *z = ctx;
+    rca_buf b, name;
+    rca_buf_init(&b);
+    rca_buf_init(&name);
+    char c[32];
+    rca_fmt_time(w->collected_at, c);
+    rca_ingest_entry_name(w->bundle, w->report, w->path, &name);
+    rca_buf_printf(&b, "%s: %s: ", w->bundle, name.p ? name.p : w->path);
+    if (w->n_after)
+        span_words(&b, w->n_after, w->after_first, w->after_last, "after the report was collected");
+    if (w->n_after && w->n_before)
+        rca_buf_adds(&b, " and ");
+    if (w->n_before)
+        span_words(&b, w->n_before, w->before_first, w->before_last,
+                   "more than a year before it");
+    rca_buf_printf(&b, "; collected %s UTC: the host's clock or the file's dates are wrong, so "
+                       "these lines are kept in the database but are not evidence",
+                   c);
+    if (w->hits)
+        rca_buf_printf(&b, " (%lld rule match%s set aside)", (long long)w->hits,
+                       w->hits == 1 ? "" : "es");
+    if (b.p)
+        add_warning(z, b.p);
+    rca_buf_free(&b);
+    rca_buf_free(&name);
+}
+
 /* Roles from what runs and logs on each host (one statement, after every host is in). */
 static const char roles_sql[] =
     "UPDATE host SET roles = nullif(trim("
@@ -516,6 +574,8 @@ rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *d
         }
     }
     if ((rc = rca_store_finish_ingest(z.s)) || (rc = rca_store_exec(z.s, roles_sql)) ||
+        (rc = rca_store_set_aside_out_of_window(z.s, AFTER_COLLECTION_S, BEFORE_COLLECTION_S,
+                                                out_of_window, &z)) ||
         (o->fts && (rc = rca_store_build_fts(z.s))))
         goto done;
     rca_eval_opts eo = {o->max_age_s};

@@ -143,6 +143,14 @@ CREATE TABLE hit(
   fields TEXT                    -- JSON object of named captures / check columns
 );
 
+-- Rule matches on lines dated outside their host's collection window (after the report was
+-- collected, or implausibly long before it): kept for queries, never evidence
+-- (rca_store_set_aside_out_of_window).
+CREATE TABLE hit_outside(
+  id INTEGER PRIMARY KEY, rule TEXT NOT NULL, grp TEXT, host_id INTEGER, file_id INTEGER,
+  lineno INTEGER, ts REAL, fields TEXT
+);
+
 CREATE TABLE finding(
   id INTEGER PRIMARY KEY,
   rule TEXT NOT NULL, code TEXT NOT NULL, class TEXT NOT NULL, severity TEXT NOT NULL,

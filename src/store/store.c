@@ -523,6 +523,134 @@ rca_err rca_store_file_info(rca_store *s, int64_t file_id, rca_buf *path, int64_
     return rc;
 }
 
+/* ------------------------------------------------------------------ the collection window */
+
+typedef struct window_file {
+    int64_t file_id, host_id, base, lines;
+    double collected_at;
+} window_file;
+
+static double col_time(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_double(st, i) / 1000.0;
+}
+
+rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double before_s,
+                                          void (*fn)(void *ctx, const rca_out_of_window *w),
+                                          void *ctx)
+{
+    sqlite3_stmt *st = NULL;
+    window_file *wf = NULL;
+    size_t n = 0, cap = 0;
+    /* only files whose span leaves the window need their lines read */
+    rca_err rc = prepare(s,
+                         "SELECT f.id, f.host_id, f.line_base, f.lines, h.collected_at FROM file f "
+                         "JOIN host h ON h.id = f.host_id WHERE h.collected_at IS NOT NULL AND "
+                         "f.parser = 'log' AND f.line_base IS NOT NULL AND "
+                         "(f.last_ts > h.collected_at + ?1 OR f.first_ts < h.collected_at - ?2) "
+                         "ORDER BY f.id",
+                         &st);
+    if (rc)
+        return rc;
+    sqlite3_bind_double(st, 1, after_s);
+    sqlite3_bind_double(st, 2, before_s);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            window_file *nw = realloc(wf, nc * sizeof *nw);
+            if (!nw) {
+                rc = RCA_ENOMEM;
+                goto end;
+            }
+            wf = nw;
+            cap = nc;
+        }
+        wf[n].file_id = sqlite3_column_int64(st, 0);
+        wf[n].host_id = sqlite3_column_int64(st, 1);
+        wf[n].base = sqlite3_column_int64(st, 2);
+        wf[n].lines = sqlite3_column_int64(st, 3);
+        wf[n].collected_at = sqlite3_column_double(st, 4);
+        n++;
+    }
+    if (step != SQLITE_DONE) {
+        rc = store_db_fail(s, "cannot read the files");
+        goto end;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    for (size_t i = 0; i < n && !rc; i++) {
+        double hi = wf[i].collected_at + after_s, lo = wf[i].collected_at - before_s;
+        rca_out_of_window w;
+        memset(&w, 0, sizeof w);
+        w.host_id = wf[i].host_id;
+        w.file_id = wf[i].file_id;
+        w.collected_at = wf[i].collected_at;
+        /* a file's lines are the rowids line_base .. line_base + lines - 1 */
+        if ((rc = prepare(s,
+                          "SELECT sum(ts_ms > ?3), min(CASE WHEN ts_ms > ?3 THEN ts_ms END), "
+                          "max(CASE WHEN ts_ms > ?3 THEN ts_ms END), sum(ts_ms < ?4), "
+                          "min(CASE WHEN ts_ms < ?4 THEN ts_ms END), "
+                          "max(CASE WHEN ts_ms < ?4 THEN ts_ms END) FROM line_data "
+                          "WHERE rowid BETWEEN ?1 AND ?2 AND ts_ms IS NOT NULL",
+                          &st)))
+            break;
+        sqlite3_bind_int64(st, 1, wf[i].base);
+        sqlite3_bind_int64(st, 2, wf[i].base + wf[i].lines - 1);
+        sqlite3_bind_double(st, 3, hi * 1000.0);
+        sqlite3_bind_double(st, 4, lo * 1000.0);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            w.n_after = sqlite3_column_int64(st, 0);
+            w.after_first = col_time(st, 1);
+            w.after_last = col_time(st, 2);
+            w.n_before = sqlite3_column_int64(st, 3);
+            w.before_first = col_time(st, 4);
+            w.before_last = col_time(st, 5);
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+        if (!w.n_after && !w.n_before)
+            continue;
+        static const char move[] =
+            "INSERT INTO hit_outside SELECT * FROM hit WHERE file_id = ?1 AND (ts > ?2 OR ts < ?3)";
+        static const char drop[] = "DELETE FROM hit WHERE file_id = ?1 AND (ts > ?2 OR ts < ?3)";
+        for (int k = 0; k < 2 && !rc; k++) {
+            if ((rc = prepare(s, k ? drop : move, &st)))
+                break;
+            sqlite3_bind_int64(st, 1, wf[i].file_id);
+            sqlite3_bind_double(st, 2, hi);
+            sqlite3_bind_double(st, 3, lo);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = store_db_fail(s, "cannot set hits aside");
+            else if (!k)
+                w.hits = sqlite3_changes(s->db);
+            sqlite3_finalize(st);
+            st = NULL;
+        }
+        if (rc)
+            break;
+        /* names for the message */
+        if ((rc = prepare(s,
+                          "SELECT b.path, h.report, f.path FROM file f JOIN host h ON h.id = "
+                          "f.host_id JOIN bundle b ON b.id = h.bundle_id WHERE f.id = ?1",
+                          &st)))
+            break;
+        sqlite3_bind_int64(st, 1, wf[i].file_id);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            w.bundle = (const char *)sqlite3_column_text(st, 0);
+            w.report = (const char *)sqlite3_column_text(st, 1);
+            w.path = (const char *)sqlite3_column_text(st, 2);
+            fn(ctx, &w);
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+    }
+end:
+    sqlite3_finalize(st);
+    free(wf);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ rules side */
 
 rca_err rca_store_add_finding(rca_store *s, const char *rule, const char *code, const char *cls,

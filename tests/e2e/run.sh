@@ -134,6 +134,45 @@ fi
 grep -q '^Earlier incidents (last evidence more than 7 days before collection)' "$work/old.txt" &&
   grep -q '^No root cause found' "$work/old.txt" && ok || ko "old incident: text report lacks its Earlier incidents section"
 
+# A healthy day: the Southbound DB restarted (planned) and every chassis reconnected within
+# seconds; RabbitMQ restarted and nova-compute reconnected; and one ovn-controller line is dated a
+# week after the report was collected (a wrong clock). Nothing above info, and one warning naming
+# the file with the misdated line.
+blip="$work/blips"
+rm -rf "$blip"; cp -a "$healthy" "$blip"
+for r in "$blip"/sosreport-*; do
+  cat >> "$r/var/log/containers/openvswitch/ovn-controller.log" <<'LOG'
+2025-02-18T14:00:00.102Z|25790|reconnect|INFO|tcp:192.0.2.50:6642: connection closed by peer
+2025-02-18T14:00:01.104Z|25791|reconnect|INFO|tcp:192.0.2.50:6642: connecting...
+2025-02-18T14:00:01.105Z|25792|reconnect|INFO|tcp:192.0.2.50:6642: connection attempt failed (Connection refused)
+2025-02-18T14:00:01.106Z|25793|reconnect|INFO|tcp:192.0.2.50:6642: waiting 2 seconds before reconnect
+2025-02-18T14:00:03.108Z|25794|reconnect|INFO|tcp:192.0.2.50:6642: connecting...
+2025-02-18T14:00:03.111Z|25795|reconnect|INFO|tcp:192.0.2.50:6642: connected
+2025-02-18T14:00:03.119Z|25796|main|INFO|OVNSB IDL reconnected, force recompute.
+LOG
+done
+c0=$(ls -d "$blip"/sosreport-compute-0-*)
+echo '2025-02-25T09:00:00.000Z|25797|reconnect|INFO|tcp:192.0.2.50:6642: connection attempt failed (Connection refused)' \
+  >> "$c0/var/log/containers/openvswitch/ovn-controller.log"
+cat >> "$c0/var/log/containers/nova/nova-compute.log" <<'LOG'
+2025-02-18 14:05:10.311 7 ERROR oslo.messaging._drivers.impl_rabbit [-] [3c5bbf8e-5a35-4c0e-9d36-0d0c3c0a8c11] AMQP server on controller-0.internalapi.localdomain:5672 is unreachable: [Errno 111] ECONNREFUSED. Trying again in 1 seconds.: ConnectionRefusedError: [Errno 111] ECONNREFUSED
+2025-02-18 14:05:12.402 7 INFO oslo.messaging._drivers.impl_rabbit [-] [3c5bbf8e-5a35-4c0e-9d36-0d0c3c0a8c11] Reconnected to AMQP server on controller-0.internalapi.localdomain:5672 via [amqp] client with port 48212.
+LOG
+if analyze blips 0 "$blip"/sosreport-*; then
+  python3 - "$work/blips.json" <<'PY' && ok || ko "blips: a recovered blip or a misdated line was reported above info"
+import json, sys
+r = json.load(open(sys.argv[1]))
+above = [f["title"] for f in r["findings"] if f["severity"] != "info"]
+assert not above, above
+assert r["root_causes"] == []
+sb = [f for f in r["findings"] if f["code"] == "ovn-sb-unreachable"]
+assert len(sb) == 2 and all("recovered after 2s" in f["title"] for f in sb), sb
+assert all(f["fields"]["recovered_after"] == "2s" for f in sb)
+w = [x for x in r["warnings"] if "dated after the report was collected" in x]
+assert len(w) == 1 and "compute-0" in w[0] and "ovn-controller.log: 1 line dated after" in w[0], r["warnings"]
+PY
+fi
+
 # --db keeps a database that `sosrca query` can read; an existing one is not overwritten.
 db="$work/incident.db"
 "$bin" analyze --db "$db" "$work"/inc/sosreport-*.tar.xz > /dev/null 2>&1

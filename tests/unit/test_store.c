@@ -5,6 +5,8 @@
  * never spliced; the hostmatch()/shortname() SQL functions; and a file database that appears under
  * its name only when committed.
  */
+#include <math.h>
+
 #include "testutil.h"
 
 #include "rca_store.h"
@@ -744,6 +746,85 @@ static void test_writer_many_lines(void **state)
     tu_diag_free(&d);
 }
 
+typedef struct window_seen {
+    int calls;
+    rca_out_of_window w;
+    char path[128];
+} window_seen;
+
+static void window_cb(void *ctx, const rca_out_of_window *w)
+{
+    window_seen *ws = ctx;
+    ws->calls++;
+    ws->w = *w;
+    snprintf(ws->path, sizeof ws->path, "%s", w->path);
+    ws->w.path = ws->path;
+    ws->w.bundle = ws->w.report = NULL;
+}
+
+/* Lines dated after the collection (beyond the allowed skew) or long before it: counted per file
+ * with their span, and their rule hits leave `hit` for `hit_outside`; lines inside the window and
+ * files of a host with no collection time are left alone. */
+static void test_out_of_window(void **state)
+{
+    (void)state;
+    tu_diag d;
+    tu_diag_init(&d);
+    rca_store *s = NULL;
+    assert_int_equal(rca_store_create(":memory:", 0, &d.d, &s), RCA_OK);
+    int64_t bundle, host, other, file, ofile;
+    const double c = 1746180000.0; /* collected */
+    assert_int_equal(rca_store_add_bundle(s, "b.tar.xz", &bundle), RCA_OK);
+    assert_int_equal(rca_store_add_host(s, bundle, "sosreport-cmp-1", &host), RCA_OK);
+    assert_int_equal(rca_store_set_host_num(s, host, "collected_at", c), RCA_OK);
+    assert_int_equal(rca_store_add_host(s, bundle, "sosreport-cmp-2", &other), RCA_OK);
+    assert_int_equal(rca_store_add_file(s, host, "var/log/ovn/ovn-controller.log", "log",
+                                        "ovn-controller", NULL, &file), RCA_OK);
+    /* before the window, inside (twice, one of them 10 minutes after: skew), after (twice) */
+    const double ts[] = {c - 400 * 86400.0, c - 3600, c + 600, c + 7 * 86400.0, c + 7 * 86400.0 + 5};
+    for (int i = 0; i < 5; i++) {
+        rca_line_row row;
+        memset(&row, 0, sizeof row);
+        row.file_id = file;
+        row.lineno = i + 1;
+        row.ts = ts[i];
+        row.pid = -1;
+        row.rec = i + 1;
+        row.raw = rca_span_cstr("2025-05-02T10:15:29.874Z|00001|reconnect|INFO|x");
+        assert_int_equal(rca_store_add_line(s, &row), RCA_OK);
+        assert_int_equal(rca_store_add_hit(s, "r", "r|x", host, file, i + 1, ts[i], "{}"), RCA_OK);
+    }
+    assert_int_equal(rca_store_finish_file(s, file, 0, 5, ts[0], ts[4], "ok"), RCA_OK);
+    assert_int_equal(rca_store_add_file(s, other, "var/log/ovn/ovn-controller.log", "log",
+                                        "ovn-controller", NULL, &ofile), RCA_OK);
+    rca_line_row row;
+    memset(&row, 0, sizeof row);
+    row.file_id = ofile;
+    row.lineno = 1;
+    row.ts = c + 30 * 86400.0;
+    row.pid = -1;
+    row.rec = 1;
+    row.raw = rca_span_cstr("x");
+    assert_int_equal(rca_store_add_line(s, &row), RCA_OK);
+    assert_int_equal(rca_store_finish_file(s, ofile, 0, 1, row.ts, row.ts, "ok"), RCA_OK);
+    assert_int_equal(rca_store_finish_ingest(s), RCA_OK);
+    window_seen ws;
+    memset(&ws, 0, sizeof ws);
+    assert_int_equal(rca_store_set_aside_out_of_window(s, 3600, 366 * 86400.0, window_cb, &ws), RCA_OK);
+    assert_int_equal(ws.calls, 1);
+    assert_string_equal(ws.path, "var/log/ovn/ovn-controller.log");
+    assert_int_equal(ws.w.n_after, 2);
+    assert_true(fabs(ws.w.after_first - ts[3]) < 0.01 && fabs(ws.w.after_last - ts[4]) < 0.01);
+    assert_int_equal(ws.w.n_before, 1);
+    assert_true(fabs(ws.w.before_first - ts[0]) < 0.01);
+    assert_int_equal(ws.w.hits, 3);
+    assert_string_equal(q(s, "SELECT group_concat(lineno) FROM (SELECT lineno FROM hit ORDER BY lineno)"), "2,3\n");
+    assert_string_equal(q(s, "SELECT group_concat(lineno) FROM (SELECT lineno FROM hit_outside ORDER BY lineno)"), "1,4,5\n");
+    assert_int_equal(tu_diag_count(&d, RCA_DIAG_ERROR), 0);
+    rca_store_free(s);
+    tu_diag_free(&d);
+}
+
 /* A write that fails in the writer (here a NOT NULL column left empty) is returned by the next
  * call that waits for the queue, said once through diag, and every later call fails too. */
 static void test_writer_error(void **state)
@@ -807,6 +888,7 @@ int main(void)
         cmocka_unit_test(test_findings_tables),
         cmocka_unit_test(test_writer_many_lines),
         cmocka_unit_test(test_writer_error),
+        cmocka_unit_test(test_out_of_window),
         cmocka_unit_test(test_full_text_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
