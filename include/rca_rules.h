@@ -93,6 +93,14 @@ typedef struct rca_chain {
     size_t nalso;
 } rca_chain;
 
+/* Something that could not be examined (a coverage check's row): "no df output: disk space on
+ * cmp-1 not examined". */
+typedef struct rca_coverage {
+    const char *host;    /* the host it is about, NULL for the whole incident */
+    const char *check;   /* the coverage check's id */
+    const char *title;   /* rendered */
+} rca_coverage;
+
 typedef struct rca_host_summary {
     const char *name, *report, *roles, *tz, *kernel, *sos_version;
     double collected_at;
@@ -111,6 +119,8 @@ typedef struct rca_result {
     size_t nruled_out;
     rca_host_summary *hosts;
     size_t nhosts;
+    rca_coverage *coverage;  /* what could not be examined, in pack order */
+    size_t ncoverage;
     const char **warnings;
     size_t nwarnings;
     size_t warnings_dropped; /* warnings past the analysis' cap: counted, not listed (each went to

@@ -117,6 +117,8 @@ typedef struct pending_rec {
     char *target;   /* normalised target path inside the report */
     char *link;     /* the link path that was wanted */
     const rca_layout_class *cls;
+    int own_name;   /* the layout wants the target itself: it is read under its own name, and
+                       only its absence is said */
 } pending_rec;
 
 typedef struct report {
@@ -266,6 +268,8 @@ static void report_unread_link(walker *w, const report *r, const pending_rec *p)
     int inside = 0;
     const char *st =
         li >= 0 ? link_status(r, (size_t)li, resolved, sizeof resolved, &inside) : "dangling";
+    if (p->own_name && strcmp(st, "dangling") != 0)
+        return; /* its target was read under its own name */
     if (strcmp(st, "loop") == 0)
         rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, p->link, 0, 0, NULL,
                   "symlink loop (or a chain of more than %d links); not read", MAX_LINK_HOPS);
@@ -372,8 +376,9 @@ static rca_err on_link(walker *w, const char *path, const char *target)
                   "symlink points outside the report (%s); not followed", target);
         return RCA_OK;
     }
-    if (want(w, resolved, NULL, -1, 0))
-        return RCA_OK; /* the target is read under its own name */
+    /* a target the layout wants is read under its own name; it is remembered all the same, so
+     * that one that never comes is said to be missing */
+    int own_name = want(w, resolved, NULL, -1, 0) != NULL;
     if (r->npending == r->cappending) {
         size_t nc = r->cappending ? r->cappending * 2 : 16;
         pending_rec *np = realloc(r->pending, nc * sizeof *np);
@@ -386,6 +391,7 @@ static rca_err on_link(walker *w, const char *path, const char *target)
     p->target = strdup(resolved);
     p->link = strdup(path);
     p->cls = cls;
+    p->own_name = own_name;
     if (!p->target || !p->link) {
         free(p->target);
         free(p->link);

@@ -218,6 +218,21 @@ static json_t *hosts_json(const rca_result *res)
         bad |= set(o, "kernel", jstr(h->kernel));
         bad |= set(o, "sos_version", jstr(h->sos_version));
         bad |= set(o, "collected_at", jtime(h->collected_at));
+        /* what could not be examined on this host (coverage checks) */
+        json_t *cov = json_array();
+        for (size_t k = 0; k < res->ncoverage; k++) {
+            const rca_coverage *c = &res->coverage[k];
+            if (!c->host || !h->name || strcmp(c->host, h->name) != 0)
+                continue;
+            json_t *x = json_object();
+            int xbad = set(x, "check", jstr(c->check)) | set(x, "title", jstr(c->title));
+            if (xbad) {
+                json_decref(x);
+                x = NULL;
+            }
+            bad |= append(cov, x);
+        }
+        bad |= set(o, "coverage", cov);
         bad |= append(a, o);
     }
     if (bad) {
@@ -248,6 +263,26 @@ static json_t *chains_json(const rca_chain *chains, size_t nchains)
                 bad |= append(also, step_json(c->also[j]));
         bad |= set(o, "also", also);
         bad |= set(o, "score", jreal(c->score));
+        bad |= append(a, o);
+    }
+    if (bad) {
+        json_decref(a);
+        return NULL;
+    }
+    return a;
+}
+
+/* Every coverage row, in pack order, with its host (null when it is about the whole incident). */
+static json_t *coverage_json(const rca_result *res)
+{
+    json_t *a = json_array();
+    int bad = 0;
+    for (size_t i = 0; i < res->ncoverage; i++) {
+        const rca_coverage *c = &res->coverage[i];
+        json_t *o = json_object();
+        bad |= set(o, "check", jstr(c->check));
+        bad |= set(o, "host", jstr(c->host));
+        bad |= set(o, "title", jstr(c->title));
         bad |= append(a, o);
     }
     if (bad) {
@@ -318,6 +353,7 @@ rca_err rca_report_write_json(FILE *out, const rca_result *res, const rca_report
     bad |= set(doc, "earlier_incidents", chains_json(res->earlier, res->nearlier));
     bad |= set(doc, "max_age_s", json_integer((json_int_t)res->max_age_s));
     bad |= set(doc, "ruled_out", ruled_out_json(res));
+    bad |= set(doc, "not_examined", coverage_json(res));
     bad |= set(doc, "findings", findings_json(res));
     bad |= set(doc, "warnings", warnings_json(res));
     bad |= set(doc, "warnings_dropped", json_integer((json_int_t)res->warnings_dropped));

@@ -1101,6 +1101,17 @@ static void write_text(out *o, const rca_result *res, const rca_report_opts *opt
             text_finding(o, res->ruled_out[i], 2, NULL, 0, NULL);
         put(o, "\n");
     }
+    if (res->ncoverage) {
+        heading(o, "Not examined");
+        for (size_t i = 0; i < res->ncoverage; i++) {
+            put(o, "  - ");
+            size_t mark = o->b.n;
+            text(o, res->coverage[i].title);
+            rewrap(o, mark, 4, 4);
+            put(o, "\n");
+        }
+        put(o, "\n");
+    }
     if (res->nearlier || pl->nolder) {
         char h[128], a[96];
         earlier_heading(h, sizeof h, res);
@@ -1365,6 +1376,14 @@ static void write_md(out *o, const rca_result *res, const rca_report_opts *opts,
                 text(o, f->fields[j].value);
             }
             put(o, " |\n");
+        }
+    }
+    if (res->ncoverage) {
+        put(o, "\n## Not examined\n\n");
+        for (size_t i = 0; i < res->ncoverage; i++) {
+            put(o, "- ");
+            text(o, res->coverage[i].title);
+            put(o, "\n");
         }
     }
     if (res->nearlier || pl->nolder) {

@@ -408,7 +408,14 @@ static rca_err validate(rca_rules *r, rca_diag *diag)
     for (size_t i = 0; i < r->nrules; i++) {
         rule *ru = &r->rules[i];
         const code_info *ci = rules_code(r, ru->code);
-        if (ru->is_marker) {
+        if (ru->is_coverage) {
+            if (ru->code || ru->severity || ru->nexplains || ru->nuntils || ru->nborrows) {
+                rerr(diag, ru, 0, "a coverage check has no code, severity, explains, until or "
+                                  "borrow: its rows say what could not be examined%s%s",
+                     NULL, NULL);
+                rc = RCA_ESYNTAX;
+            }
+        } else if (ru->is_marker) {
             if (ru->code || ru->title || ru->nexplains) {
                 rerr(diag, ru, 0, "a marker has no code, title or explains: it only marks lines "
                                   "for other rules%s%s", NULL, NULL);
@@ -423,7 +430,7 @@ static rca_err validate(rca_rules *r, rca_diag *diag)
         } else {
             ru->cls = ci->cls;
         }
-        if (!ru->severity && !ru->is_marker) {
+        if (!ru->severity && !ru->is_marker && !ru->is_coverage) {
             rerr(diag, ru, 0, "has no severity%s%s", NULL, NULL);
             rc = RCA_ESYNTAX;
         }

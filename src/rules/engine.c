@@ -175,7 +175,7 @@ static rca_err run_checks(eval *e)
 {
     for (size_t i = 0; i < e->r->nrules; i++) {
         rule *ru = &e->r->rules[i];
-        if (!ru->is_check)
+        if (!ru->is_check || ru->is_coverage)
             continue;
         e->check = ru;
         rca_err rc = rca_store_query(e->s, ru->sql, 1, check_row, e, e->diag, ru->file,
@@ -453,6 +453,71 @@ static rca_err build_findings(eval *e)
 done:
     free(gs.g);
     return rc;
+}
+
+/* ------------------------------------------------------------------ coverage */
+
+static int coverage_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
+{
+    eval *e = ctx;
+    const rule *ru = e->check;
+    rca_finding f;
+    memset(&f, 0, sizeof f);
+    f.fields = rca_arena_alloc(e->a, ((size_t)ncols + 1) * sizeof *f.fields);
+    if (!f.fields) {
+        e->rc = RCA_ENOMEM;
+        return 1;
+    }
+    int64_t host_id = 0;
+    for (int i = 0; i < ncols; i++) {
+        if (strcmp(names[i], "host_id") == 0 && vals[i])
+            host_id = atoll(vals[i]);
+        if (is_special_col(names[i]) || !vals[i])
+            continue;
+        f.fields[f.nfields].name = names[i];
+        f.fields[f.nfields].value = vals[i];
+        f.nfields++;
+    }
+    const char *host = host_id ? host_of(e, host_id) : field_of(&f, "host");
+    f.host = host;
+    rca_result *res = e->res;
+    rca_coverage *c = rca_arena_alloc(e->a, (res->ncoverage + 1) * sizeof *c);
+    if (!c) {
+        e->rc = RCA_ENOMEM;
+        return 1;
+    }
+    if (res->ncoverage)
+        memcpy(c, res->coverage, res->ncoverage * sizeof *c);
+    c[res->ncoverage].host = host ? rca_arena_strdup(e->a, host) : NULL;
+    c[res->ncoverage].check = ru->id;
+    c[res->ncoverage].title = render_title(e, ru->title, &f);
+    if (!c[res->ncoverage].title || (host && !c[res->ncoverage].host)) {
+        e->rc = RCA_ENOMEM;
+        return 1;
+    }
+    res->coverage = c;
+    res->ncoverage++;
+    return 0;
+}
+
+/* The coverage checks, after the findings are stored (they may ask when the first failure was). */
+static rca_err run_coverage(eval *e)
+{
+    for (size_t i = 0; i < e->r->nrules; i++) {
+        rule *ru = &e->r->rules[i];
+        if (!ru->is_coverage)
+            continue;
+        e->check = ru;
+        rca_err rc = rca_store_query(e->s, ru->sql, 1, coverage_row, e, e->diag, ru->file,
+                                     ru->sql_line);
+        if (rc == RCA_ESYNTAX)
+            continue;
+        if (rc)
+            return rc;
+        if (e->rc)
+            return e->rc;
+    }
+    return RCA_OK;
 }
 
 /* ------------------------------------------------------------------ borrow, until, titles */
@@ -1131,7 +1196,7 @@ rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, const rca_eval_opts *o, r
         goto fail;
     if ((rc = run_checks(&e)) || (rc = build_findings(&e)) || (rc = apply_untils(&e)) ||
         (rc = apply_borrows(&e)) || (rc = link_causes(&e)) || (rc = render_titles(&e)) ||
-        (rc = store_findings(&e)) || (rc = build_chains(&e)))
+        (rc = store_findings(&e)) || (rc = build_chains(&e)) || (rc = run_coverage(&e)))
         goto fail;
     judge_age(&e, max_age);
     if ((rc = split_earlier(&e)))

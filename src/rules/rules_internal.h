@@ -56,6 +56,8 @@ typedef struct rule {
     unsigned line;
     int is_check;
     int is_marker;         /* a marker makes hits for other rules, never a finding */
+    int is_coverage;       /* a check (is_check too) whose rows say what could not be examined:
+                              never a finding, run after the findings are stored */
     char *code, *cls, *severity;
     char **services, **paths;
     size_t nservices, npaths;

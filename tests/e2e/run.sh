@@ -173,6 +173,24 @@ assert len(w) == 1 and "compute-0" in w[0] and "ovn-controller.log: 1 line dated
 PY
 fi
 
+# Coverage: the compute's report alone (no controller: no OVN databases) and without its df
+# says what could not be examined, in text and JSON; the full incident says nothing of the kind.
+alone="$work/cmp-alone"
+rm -rf "$alone"; cp -a "$(ls -d "$inc"/sosreport-cmp-1-*)" "$alone"
+rm -f "$alone"/sos_commands/filesys/df_*
+"$bin" analyze --format json --no-timing "$alone" > "$work/alone.json" 2>/dev/null
+python3 - "$work/alone.json" <<'PY' && ok || ko "coverage: the compute alone does not say what was not examined"
+import json, sys
+r = json.load(open(sys.argv[1]))
+cov = {c["check"]: c["title"] for c in r["hosts"][0]["coverage"]}
+assert "no-df" in cov and "cmp-1" in cov["no-df"], cov
+assert "no-ovn-databases" in cov, cov
+assert [c["check"] for c in r["not_examined"]] == [c for c in cov], r["not_examined"]
+PY
+"$bin" analyze --no-timing --no-color "$alone" 2>/dev/null | grep -q '^  - no df output in the report of cmp-1' && ok ||
+  ko "coverage: the text report has no Not examined line for the missing df"
+grep -q '"not_examined": \[\]' "$work/incident.json" && ok || ko "coverage: the full incident lacks something"
+
 # --db keeps a database that `sosrca query` can read; an existing one is not overwritten.
 db="$work/incident.db"
 "$bin" analyze --db "$db" "$work"/inc/sosreport-*.tar.xz > /dev/null 2>&1

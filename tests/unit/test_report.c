@@ -577,9 +577,9 @@ static void json_shape_and_figures(void **state)
     (void)state;
     rca_result *r = incident();
     json_t *doc = render_json(r, 0);
-    const char *keys[] = {"version",   "partial",   "hosts",    "root_causes",      "earlier_incidents",
-                          "max_age_s", "ruled_out", "findings", "warnings",         "warnings_dropped",
-                          "elapsed_s"};
+    const char *keys[] = {"version",   "partial",   "hosts",        "root_causes", "earlier_incidents",
+                          "max_age_s", "ruled_out", "not_examined", "findings",    "warnings",
+                          "warnings_dropped", "elapsed_s"};
     size_t i = 0;
     const char *k;
     json_t *v;
