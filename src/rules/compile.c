@@ -674,6 +674,51 @@ static int check_title(const rule *ru, rca_buf *have, rca_diag *diag)
     return ok;
 }
 
+/* Every `key` field tells findings apart only if the rule has it: a line rule groups by its
+ * captures, the instance and the host (engine: rules_match_one; the host is added to every key),
+ * a check by its result columns only (engine: check_row; no host is added, so `key host` needs a
+ * host column). Another name would merge findings without a word. */
+static int check_keys(const rule *ru, rca_buf *have, rca_diag *diag)
+{
+    int ok = 1;
+    if (ru->is_check && !ru->cols_known)
+        return 1;
+    for (size_t k = 0; k < ru->nkeys; k++) {
+        const char *key = ru->keys[k];
+        int found = !ru->is_check && strcmp(key, "host") == 0;
+        if (ru->is_check) {
+            for (size_t i = 0; i < ru->ncols && !found; i++)
+                found = strcmp(ru->cols[i], key) == 0;
+        } else {
+            found |= strcmp(key, "instance") == 0;
+            for (size_t i = 0; i < ru->nmatch && !found; i++)
+                for (uint32_t g = 1; g <= ru->match[i].ncap && !found; g++)
+                    found = ru->match[i].capnames && ru->match[i].capnames[g] &&
+                            strcmp(ru->match[i].capnames[g], key) == 0;
+        }
+        if (!found) {
+            rca_buf_reset(have);
+            if (ru->is_check) {
+                for (size_t i = 0; i < ru->ncols; i++)
+                    add_name(have, ru->cols[i]);
+            } else {
+                for (size_t i = 0; i < ru->nmatch; i++)
+                    for (uint32_t g = 1; g <= ru->match[i].ncap; g++)
+                        if (ru->match[i].capnames && ru->match[i].capnames[g])
+                            add_name(have, ru->match[i].capnames[g]);
+                add_name(have, "instance");
+                add_name(have, "host");
+            }
+            field_error(diag, ru, &ru->key_pos, ru->key_cols ? ru->key_cols[k] : 0,
+                        "key: '%s' is nothing this rule can group by, so findings that differ in "
+                        "it would be one (it can group by: %s)",
+                        key, have->p ? have->p : "");
+            ok = 0;
+        }
+    }
+    return ok;
+}
+
 /* ---- rule ids in a check's SQL */
 
 enum { TOK_WORD, TOK_STRING, TOK_OP, TOK_PUNCT };
@@ -855,6 +900,8 @@ rca_err rules_check_fields(rca_rules *r, rca_diag *diag)
     for (size_t i = 0; i < r->nrules && !mrc; i++) {
         const rule *ru = &r->rules[i];
         int ok = check_title(ru, &have, diag);
+        if (ru->has_keys)
+            ok &= check_keys(ru, &have, diag);
         for (size_t k = 0; k < ru->nexplains; k++) {
             const cause_clause *c = &ru->explains[k];
             ok &= check_key_pairs(r, ru, "explains", c->target, c->target_is_code, c->keys,

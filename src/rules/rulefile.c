@@ -255,12 +255,12 @@ int rules_split_pairs(char *buf, char **keys, char **vals, unsigned *offs, int m
     int n = 0;
     char *p = buf;
     while (*p && n < max) {
-        while (*p == ' ' || *p == '\t')
+        while (*p == ' ' || *p == '\t' || *p == '\n')
             p++;
         if (!*p)
             break;
         char *k = p;
-        while (*p && *p != '=' && *p != ' ' && *p != '\t')
+        while (*p && *p != '=' && *p != ' ' && *p != '\t' && *p != '\n')
             p++;
         if (*p != '=' || p == k)
             return -1;
@@ -283,7 +283,7 @@ int rules_split_pairs(char *buf, char **keys, char **vals, unsigned *offs, int m
             *w = '\0';
         } else {
             v = p;
-            while (*p && *p != ' ' && *p != '\t')
+            while (*p && *p != ' ' && *p != '\t' && *p != '\n')
                 p++;
             if (*p)
                 *p++ = '\0';
@@ -370,6 +370,11 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
     } else if (strcmp(key, "key") == 0) {
         ru->nkeys = words(p, v, &ru->keys);
         ru->has_keys = 1;
+        ru->key_pos = (src_pos){line, col, p->block_key ? NULL : rca_arena_strdup(a, p->src)};
+        ru->key_cols = rca_arena_alloc(a, (ru->nkeys + 1) * sizeof *ru->key_cols);
+        const char *at = v;
+        for (size_t i = 0; ru->key_cols && i < ru->nkeys; i++)
+            ru->key_cols[i] = word_col(v, &at, ru->keys[i], col);
     } else if (ru->is_check) {
         if (strcmp(key, "sql") == 0) {
             ru->sql = rca_arena_strdup(a, v);

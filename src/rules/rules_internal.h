@@ -89,6 +89,8 @@ typedef struct rule {
     size_t nmatch;
     char **keys;           /* grouping fields; NULL = every capture + instance */
     size_t nkeys;
+    src_pos key_pos;       /* the `key` line */
+    unsigned *key_cols;    /* the column of each key there (0 when unknown) */
     int has_keys;
     char *title, *explain, *remedy;
     src_pos title_pos;

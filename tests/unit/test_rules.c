@@ -420,6 +420,17 @@ static const field_case field_cases[] = {
      "  borrow    chassis from nova-vif-timeout on port\n" GOOD_SAMPLES, 1,
      "borrow chassis=chassis from nova-vif-timeout: rule nova-vif-timeout has no field 'chassis' to copy",
      "borrow    chassis"}, "chassis"},
+    {{"key on a field the rule does not capture",
+     RULE_HEAD("r-key-req") GOOD_MATCH GOOD_TITLE "  key       port req\n" GOOD_SAMPLES, 1,
+     "key: 'req' is nothing this rule can group by, so findings that differ in it would be one "
+     "(it can group by: port, instance, host)", "key       port"}, "req"},
+    {{"check key on host without a host column",
+     "check c-key-host\n  code      disk-ok\n  severity  info\n"
+     "  sql       SELECT d.host_id, d.mount FROM df d\n  key       mount host\n  title     {mount}\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=40\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "key: 'host' is nothing this rule can group by, so findings that differ in it would be one "
+     "(it can group by: host_id, mount)", "key       mount"}, "host"},
     /* rule ids in a check's SQL */
     {{"check SQL reading a rule that does not exist",
      "check c-rule\n  code      disk-ok\n  severity  info\n  sql |\n"
@@ -520,7 +531,7 @@ static void test_lint_fields_ok(void **state)
         "  yields    instance=8e45e1f7-ad4a-4420-aa32-8f6090d6c196\n"
         "  sample    2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] chassis cmp-2 "
         "refused it twice for " PORT2 "\n"
-        "  yields    chassis=cmp-2 reason=\"refused it twice\" port=" PORT2 "\n"
+        "  yields    chassis=cmp-2 reason=\"refused it twice\" port=" PORT2 " instance=NULL\n"
         "  nosample  " QUIET "\n"
         "\n"
         "rule r-borrower\n"
@@ -528,6 +539,7 @@ static void test_lint_fields_ok(void **state)
         "  severity  error\n"
         "  files     service:nova-compute\n"
         "  match     ^Waited for (?<port>\\S+)$\n"
+        "  key       port instance host\n"
         "  borrow    chassis_name=chassis from r-alt on port\n"
         "  title     waited for {port} of {chassis_name}\n"
         "  sample    2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] Waited for " PORT "\n"
@@ -545,6 +557,7 @@ static void test_lint_fields_ok(void **state)
         "    WHERE h.rule IN ('r-alt', 'r-borrower') AND h.rule NOT LIKE 'nova-%'\n"
         "      AND json_extract(h.fields, '$.rule') IS NULL AND h.rule != 'it''s'\n"
         "  title     {port}: {mount} at {use_pct}% on {host}\n"
+        "  key       port host_id\n"
         "  explains  r-alt on port\n"
         "  sample |\n"
         "    hit host=cmp-1 rule=r-alt fields='{\"port\":\"" PORT "\"}'\n"
