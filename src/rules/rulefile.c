@@ -360,6 +360,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
             arr[ru->nsamples - 1].text = rca_arena_strdup(a, v);
             arr[ru->nsamples - 1].must_fire = key[0] == 's';
             arr[ru->nsamples - 1].line = line;
+            arr[ru->nsamples - 1].col = col;
         }
     } else if (strcmp(key, "yields") == 0) {
         set_yields(p, ru, v, line, col);

@@ -69,6 +69,7 @@ typedef struct sample {
     char *text;
     int must_fire;
     unsigned line;
+    unsigned col;          /* the column of its text (of each fixture row in a block) */
     yield_field *yields;
     size_t nyields;
 } sample;

@@ -48,7 +48,7 @@ static int64_t fixture_host(fixture *fx, const char *name)
 }
 
 static rca_err fixture_line(fixture *fx, const rca_rules *r, const rule *ru, unsigned line,
-                            char *text, rca_diag *diag)
+                            unsigned col, char *text, rca_diag *diag)
 {
     char src[512]; /* the row as written, for messages: splitting it cuts `text` up */
     snprintf(src, sizeof src, "%s", text);
@@ -81,7 +81,10 @@ static rca_err fixture_line(fixture *fx, const rca_rules *r, const rule *ru, uns
     /* a hit of a rule that is not in the pack: the check is tested on rows it never sees */
     for (int i = 0; strcmp(table, "hit") == 0 && i < n; i++)
         if (strcmp(keys[i], "rule") == 0 && !rules_find(r, vals[i])) {
-            rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, src,
+            char shown[600]; /* the row where it was written, for the caret under rule= */
+            snprintf(shown, sizeof shown, "%*s%s", (int)(col > 1 ? col - 1 : 0), "", src);
+            rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line,
+                      col ? col + (unsigned)(keys[i] - text) : 0, col ? shown : src,
                       "rule %s: the fixture row is a hit of rule '%s', which is not in the pack",
                       ru->id, vals[i]);
             return RCA_ESYNTAX;
@@ -172,11 +175,14 @@ static int run_fixture(const rca_rules *r, const rule *ru, const sample *sm, fix
         next = strchr(p, '\n');
         if (next)
             *next++ = '\0';
+        const char *line_start = p;
         while (*p == ' ' || *p == '\t')
             p++;
         if (!*p || *p == '#')
             continue;
-        if (fixture_line(&fx, r, ru, line, p, diag))
+        /* the block's lines are cut at its first line's indent: the row's column from there */
+        unsigned col = sm->col ? sm->col + (unsigned)(p - line_start) : 0;
+        if (fixture_line(&fx, r, ru, line, col, p, diag))
             bad = 1;
     }
     free(copy);

@@ -465,7 +465,7 @@ static const field_case field_cases[] = {
      "  sample |\n    hit host=cmp-1 rule=nova-vif-timout fields='{}'\n"
      "  nosample |\n    host name=cmp-1\n",
      1, "the fixture row is a hit of rule 'nova-vif-timout', which is not in the pack",
-     "rule=nova-vif-timout"}, NULL},
+     "rule=nova-vif-timout"}, "rule=nova-vif-timout"},
     /* samples that state what they yield */
     {{"a truncated capture",
      RULE_HEAD("r-cut") "  match     Timeout waiting for vif plugging callback for port (?<port>[0-9a-f]+)\n"
