@@ -1,6 +1,8 @@
 /* compile.c - loading a rule pack, compiling its regexes once (PCRE2 with JIT), checking it the way
  * `sosrca rules lint` reports (unknown codes, causes naming missing rules, cause loops, missing
- * samples, bad SQL), and running line rules on parsed log lines with a literal prefilter so that
+ * samples, bad SQL, and the fields that would break a chain without a word: a title's {field}, a
+ * key, an explains/until/borrow field no rule produces, a rule id in a check's SQL that is no
+ * rule), and running line rules on parsed log lines with a literal prefilter so that
  * most regexes never run: one scan of the message by the automaton over the literals of the
  * file's rules (prefilter.c) tells which rules can match. Rules stage.
  */

@@ -1,7 +1,9 @@
 /* test_rules.c - unit tests of src/rules/: rule packs written into a scratch folder and loaded the
  * way `sosrca rules lint` and `sosrca analyze` load them. Every lint error must come out at the
  * file:line (and, for a regex, the column) a support engineer has to fix; a correct pack loads.
- * Then a small pack is run end to end on an in-memory store: a symptom explained by a root cause on
+ * The lint errors for what breaks chains silently (fields a title, key or link names that no rule
+ * produces, rule ids in a check's SQL, samples that do not yield what they state) also put the caret
+ * under the mistake. Then a small pack is run end to end on an in-memory store: a symptom explained by a root cause on
  * a shared port, the time relation that keeps a later cause from explaining an earlier effect, a
  * recovery marker (`until`) closing a cause's window, a field borrowed from a related finding, and
  * a healthy check coming out as "ruled out". Last, the literal prefilter is checked never to reject
