@@ -110,6 +110,12 @@ rca_err rca_store_exec(rca_store *s, const char *sql);
 rca_err rca_store_check_sql(rca_store *s, const char *sql, rca_diag *diag, const char *where,
                             unsigned line);
 
+/* The names of the result columns of an SQL text, prepared without running it: fn is called once
+ * per column, in order (the name is borrowed for the call). RCA_ESYNTAX when it does not prepare
+ * (rca_store_check_sql says why). */
+rca_err rca_store_columns(rca_store *s, const char *sql, void (*fn)(void *ctx, const char *name),
+                          void *ctx);
+
 /* The same with text parameters bound to ?1..?n (never spliced into the SQL). */
 rca_err rca_store_queryv(rca_store *s, const char *sql, size_t nparams, const char *const *params,
                          rca_row_fn fn, void *ctx, rca_diag *diag, const char *where,

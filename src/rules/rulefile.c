@@ -75,6 +75,17 @@ static size_t words(parser *p, const char *v, char ***out)
     return n;
 }
 
+/* The column of word `w` in the value v (written at column col), searching from *at (advanced past
+ * it): the words of a value come in order. 0 when not found. */
+static unsigned word_col(const char *v, const char **at, const char *w, unsigned col)
+{
+    const char *f = strstr(*at, w);
+    if (!f || !col)
+        return 0;
+    *at = f + strlen(w);
+    return col + (unsigned)(f - v);
+}
+
 /* Append one pointer-sized element to an arena array (grows by copying; arrays are small). */
 static void *push(parser *p, void *arr, size_t *n, size_t elem)
 {
@@ -115,6 +126,8 @@ static void set_link(parser *p, rule *ru, int borrow, const char *v, unsigned li
     link_clause lc;
     memset(&lc, 0, sizeof lc);
     lc.line = line;
+    lc.pos = (src_pos){line, col, p->block_key ? NULL : rca_arena_strdup(p->r->arena, p->src)};
+    const char *at = v;
     if (borrow) {
         if (n < 3 || strcmp(w[1], "from") != 0) {
             perr(p, line, col, "borrow: expected 'borrow FIELD[=THEIR_FIELD] from RULE-OR-CODE on KEY'");
@@ -148,6 +161,7 @@ static void set_link(parser *p, rule *ru, int borrow, const char *v, unsigned li
         char *eq = strchr(w[i], '=');
         kp[lc.nkeys - 1].cause_field = eq ? adup(p, w[i], (size_t)(eq - w[i])) : w[i];
         kp[lc.nkeys - 1].effect_field = eq ? eq + 1 : w[i];
+        kp[lc.nkeys - 1].col = word_col(v, &at, w[i], col);
     }
     if (!lc.nkeys && has_on) {
         perr(p, line, col, "%s: 'on' needs at least one field", borrow ? "borrow" : "until");
@@ -183,6 +197,8 @@ static void set_explains(parser *p, rule *ru, const char *v, unsigned line, unsi
     c->target = w[0];
     c->within = -1;
     c->line = line;
+    c->pos = (src_pos){line, col, p->block_key ? NULL : rca_arena_strdup(p->r->arena, p->src)};
+    const char *at = v + strlen(w[0]);
     size_t i = 1;
     while (i < n) {
         if (strcmp(w[i], "on") == 0) {
@@ -194,6 +210,7 @@ static void set_explains(parser *p, rule *ru, const char *v, unsigned line, unsi
                 c->keys = kp;
                 char *eq = strchr(w[i], '=');
                 key_pair *k = &kp[c->nkeys - 1];
+                k->col = word_col(v, &at, w[i], col);
                 if (eq) {
                     k->cause_field = adup(p, w[i], (size_t)(eq - w[i]));
                     k->effect_field = eq + 1;
@@ -223,6 +240,83 @@ static void set_explains(parser *p, rule *ru, const char *v, unsigned line, unsi
     }
 }
 
+int rules_split_pairs(char *buf, char **keys, char **vals, unsigned *offs, int max)
+{
+    int n = 0;
+    char *p = buf;
+    while (*p && n < max) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (!*p)
+            break;
+        char *k = p;
+        while (*p && *p != '=' && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+        if (*p != '=' || p == k)
+            return -1;
+        if (offs)
+            offs[n] = (unsigned)(k - buf);
+        *p++ = '\0';
+        char *v;
+        if (*p == '"' || *p == '\'') {
+            char q = *p++;
+            v = p;
+            char *w = p;
+            while (*p && *p != q) {
+                if (q == '"' && *p == '\\' && p[1])
+                    p++;
+                *w++ = *p++;
+            }
+            if (*p != q)
+                return -1;
+            p++;
+            *w = '\0';
+        } else {
+            v = p;
+            while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+                p++;
+            if (*p)
+                *p++ = '\0';
+        }
+        keys[n] = k;
+        vals[n] = v;
+        n++;
+    }
+    return n;
+}
+
+/* `yields NAME=VALUE ...`: what the sample just before must produce. */
+static void set_yields(parser *p, rule *ru, const char *v, unsigned line, unsigned col)
+{
+    enum { MAX_YIELDS = 32 };
+    sample *sm = ru->nsamples ? &ru->samples[ru->nsamples - 1] : NULL;
+    if (!sm || !sm->must_fire) {
+        perr(p, line, p->kcol, "'yields' goes under the 'sample' whose fields it states%s",
+             sm ? " (a nosample yields nothing)" : "");
+        return;
+    }
+    char *buf = adup(p, v, strlen(v));
+    char *keys[MAX_YIELDS], *vals[MAX_YIELDS];
+    unsigned offs[MAX_YIELDS];
+    int n = buf ? rules_split_pairs(buf, keys, vals, offs, MAX_YIELDS) : 0;
+    if (n <= 0) {
+        perr(p, line, col,
+             "yields: expected NAME=VALUE pairs (quote a value with blanks in \"...\" or '...')");
+        return;
+    }
+    const char *src = p->block_key ? NULL : rca_arena_strdup(p->r->arena, p->src);
+    for (int i = 0; i < n; i++) {
+        yield_field *arr = push(p, sm->yields, &sm->nyields, sizeof *arr);
+        if (!arr)
+            return;
+        sm->yields = arr;
+        yield_field *y = &arr[sm->nyields - 1];
+        y->name = keys[i];
+        y->value = strcmp(vals[i], "NULL") == 0 ? NULL : vals[i];
+        y->pos = (src_pos){line, p->block_key ? 0 : col + offs[i], src};
+    }
+}
+
 /* One property of the current rule. */
 static void property(parser *p, const char *key, const char *v, unsigned line, unsigned col)
 {
@@ -236,6 +330,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
         ru->severity = rca_arena_strdup(a, v);
     } else if (strcmp(key, "title") == 0) {
         ru->title = rca_arena_strdup(a, v);
+        ru->title_pos = (src_pos){line, col, p->block_key ? NULL : rca_arena_strdup(a, p->src)};
     } else if (strcmp(key, "explain") == 0) {
         ru->explain = rca_arena_strdup(a, v);
     } else if (strcmp(key, "remedy") == 0) {
@@ -255,7 +350,10 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
             arr[ru->nsamples - 1].text = rca_arena_strdup(a, v);
             arr[ru->nsamples - 1].must_fire = key[0] == 's';
             arr[ru->nsamples - 1].line = line;
+            arr[ru->nsamples - 1].col = col;
         }
+    } else if (strcmp(key, "yields") == 0) {
+        set_yields(p, ru, v, line, col);
     } else if (strcmp(key, "until") == 0 && !ru->is_marker) {
         set_link(p, ru, 0, v, line, col);
     } else if (strcmp(key, "borrow") == 0 && !ru->is_marker) {
@@ -263,6 +361,11 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
     } else if (strcmp(key, "key") == 0) {
         ru->nkeys = words(p, v, &ru->keys);
         ru->has_keys = 1;
+        ru->key_pos = (src_pos){line, col, p->block_key ? NULL : rca_arena_strdup(a, p->src)};
+        ru->key_cols = rca_arena_alloc(a, (ru->nkeys + 1) * sizeof *ru->key_cols);
+        const char *at = v;
+        for (size_t i = 0; ru->key_cols && i < ru->nkeys; i++)
+            ru->key_cols[i] = word_col(v, &at, ru->keys[i], col);
     } else if (strcmp(key, "for") == 0 && !ru->is_marker) {
         if ((ru->persist_s = parse_duration(v)) < 0) {
             perr(p, line, col, "for: needs a duration like 90s, 10m, 2h");
@@ -279,10 +382,12 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
         if (strcmp(key, "sql") == 0) {
             ru->sql = rca_arena_strdup(a, v);
             ru->sql_line = line;
+            ru->sql_col = col;
+            ru->sql_src = p->block_key ? NULL : rca_arena_strdup(a, p->src);
         } else {
             perr(p, line, p->kcol,
                  "unknown key '%s' in a check (code, severity, sql, key, title, explain, remedy, "
-                 "ref, explains, for, min-count, sample, nosample)",
+                 "ref, explains, for, min-count, sample, yields, nosample)",
                  key);
         }
     } else if (strcmp(key, "files") == 0) {
@@ -339,7 +444,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
     } else {
         perr(p, line, p->kcol,
              "unknown key '%s' (code, severity, files, level, logger, match, literal, key, title, "
-             "explain, remedy, ref, explains, until, borrow, for, min-count, sample, nosample)",
+             "explain, remedy, ref, explains, until, borrow, for, min-count, sample, yields, nosample)",
              key);
     }
 }
@@ -354,7 +459,9 @@ static void end_block(parser *p)
     char saved[512];
     memcpy(saved, p->src, sizeof saved);
     p->kcol = p->block_kcol;
-    property(p, p->block_key, p->block.p ? p->block.p : "", p->block_line, p->block_col);
+    /* the column of the block's text: its lines are cut at the first one's indent */
+    unsigned col = p->block_indent ? p->block_indent + 1 : p->block_col;
+    property(p, p->block_key, p->block.p ? p->block.p : "", p->block_line, col);
     memcpy(p->src, saved, sizeof saved);
     p->block_key = NULL;
     rca_buf_reset(&p->block);

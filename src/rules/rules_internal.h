@@ -8,6 +8,13 @@
 #include "rca_ingest.h"
 #include "rca_rules.h"
 
+/* Where a value was written: its line, the column of its first character, and the source line
+ * (for the caret), NULL when the value came from a `|` or `>` block. */
+typedef struct src_pos {
+    unsigned line, col;
+    const char *text;
+} src_pos;
+
 typedef struct rule_match {
     char *src;             /* the regex as written */
     unsigned line, col;    /* where it was written (col of the regex's first character) */
@@ -16,10 +23,15 @@ typedef struct rule_match {
     char *literal;         /* a literal every match contains (prefilter), or NULL */
     size_t literal_len;
     uint32_t lit_id;       /* the literal's number in the pack (same text, same number) */
+    /* capture names of this alternative in group order (index = group number), NULL where
+     * unnamed: alternatives number their groups each their own way */
+    char **capnames;
+    uint32_t ncap;
 } rule_match;
 
 typedef struct key_pair {
     char *cause_field, *effect_field;
+    unsigned col;          /* column of `cause_field` in its line (0 when unknown) */
 } key_pair;
 
 typedef struct cause_clause {
@@ -29,6 +41,7 @@ typedef struct cause_clause {
     double within;         /* seconds; < 0: no window (the cause only has to start first) */
     int same_host;
     unsigned line;
+    src_pos pos;           /* the value of the `explains` line */
     int target_is_code;    /* resolved at load */
 } cause_clause;
 
@@ -41,13 +54,24 @@ typedef struct link_clause {
     key_pair *keys;
     size_t nkeys;
     unsigned line;
+    src_pos pos;
     int target_is_code;
 } link_clause;
+
+/* `yields NAME=VALUE ...` under a sample: a field the sample's match must give that value (a line
+ * rule), or a result column some row of the check must have with that value (a check). */
+typedef struct yield_field {
+    char *name, *value;    /* value NULL: SQL NULL (written NULL) */
+    src_pos pos;           /* col: the column of NAME */
+} yield_field;
 
 typedef struct sample {
     char *text;
     int must_fire;
     unsigned line;
+    unsigned col;          /* the column of its text (of each fixture row in a block) */
+    yield_field *yields;
+    size_t nyields;
 } sample;
 
 typedef struct rule {
@@ -68,8 +92,11 @@ typedef struct rule {
     size_t nmatch;
     char **keys;           /* grouping fields; NULL = every capture + instance */
     size_t nkeys;
+    src_pos key_pos;       /* the `key` line */
+    unsigned *key_cols;    /* the column of each key there (0 when unknown) */
     int has_keys;
     char *title, *explain, *remedy;
+    src_pos title_pos;
     char **refs;
     size_t nrefs;
     cause_clause *explains;
@@ -85,10 +112,14 @@ typedef struct rule {
     size_t nsamples;
     char *sql;
     unsigned sql_line;
+    unsigned sql_col;      /* column of the SQL's first character on each of its lines */
+    const char *sql_src;   /* the source line of a one-line `sql`, NULL for a block */
+    /* a check's result columns, from preparing its SQL (lint); cols_known 0 when not known */
+    char **cols;
+    size_t ncols;
+    int cols_known;
     pcre2_match_data *md;
-    /* capture names in group order (index = group number), NULL where unnamed */
-    char **capnames;
-    uint32_t ncap;
+    uint32_t ncap;         /* the most capture groups of any alternative */
 } rule;
 
 typedef struct code_info {
@@ -141,8 +172,21 @@ rca_err rules_parse_codes(rca_rules *r, const char *path, const char *text, size
 const code_info *rules_code(const rca_rules *r, const char *code);
 rule *rules_find(const rca_rules *r, const char *id);
 
+/* Split "k=v k2='v 2' k3=\"v 3\"" (buf is modified; keys[i], vals[i] point into it, offs[i] is
+ * the offset of key i in the original text, when offs is not NULL). Returns the number of pairs,
+ * or -1 when the text is not pairs (a word without '=', an unclosed quote). */
+int rules_split_pairs(char *buf, char **keys, char **vals, unsigned *offs, int max);
+
 /* compile.c */
 rca_err rules_compile(rca_rules *r, rca_diag *diag);
+/* What lint checks once the pack's regexes and checks' columns are known: every {field} of a
+ * title, every field an explains/until/borrow compares or copies, is one the rules can produce;
+ * every rule id a check's SQL compares a `rule` column with exists. */
+rca_err rules_check_fields(rca_rules *r, rca_diag *diag);
+/* Whether ru can give its findings the field `name` (a capture of some alternative, a built-in
+ * field, a borrowed field, a check's result column). A check whose columns are unknown produces
+ * anything (its SQL error is reported on its own). */
+int rules_produces(const rule *ru, const char *name);
 /* The longest literal that every match of `re` must contain, or NULL (arena copy). */
 char *rules_required_literal(rca_arena *a, const char *re);
 rca_err rules_check_samples(rca_rules *r, rca_diag *diag);

@@ -8,11 +8,18 @@
  *       df host=cmp-1 kind=blocks mount=/ use_pct=97
  *
  * one row per line: a table, then column=value pairs (values may be "double" or 'single' quoted).
- * `host=NAME` stands for the host_id of the host named NAME. Rules stage (lint).
+ * `host=NAME` stands for the host_id of the host named NAME; a `hit` row must name a rule of the
+ * pack. A `yields NAME=VALUE ...` line under a sample states what it must produce: the fields of a
+ * line rule's match (its JSON object, exactly as stored), or the columns of one of the check's
+ * result rows, so that a capture cut short fails lint and not only a golden report. Before the
+ * samples, each check's SQL is prepared once for its errors and its result columns, and
+ * rules_check_fields (compile.c) checks the fields titles and links name. Rules stage (lint).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "rules_internal.h"
 
@@ -38,50 +45,6 @@ static int64_t fixture_host(fixture *fx, const char *name)
     fx->names[fx->nhosts] = strdup(name);
     fx->ids[fx->nhosts++] = id;
     return id;
-}
-
-/* Parse "k=v k2='v 2'" into parallel arrays (pointers into buf, which is modified). */
-static int split_pairs(char *buf, char **keys, char **vals, int max)
-{
-    int n = 0;
-    char *p = buf;
-    while (*p && n < max) {
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (!*p)
-            break;
-        char *k = p;
-        while (*p && *p != '=' && *p != ' ')
-            p++;
-        if (*p != '=')
-            return -1;
-        *p++ = '\0';
-        char *v;
-        if (*p == '"' || *p == '\'') {
-            char q = *p++;
-            v = p;
-            char *w = p;
-            while (*p && *p != q) {
-                if (q == '"' && *p == '\\' && p[1])
-                    p++;
-                *w++ = *p++;
-            }
-            if (*p != q)
-                return -1;
-            p++;
-            *w = '\0';
-        } else {
-            v = p;
-            while (*p && *p != ' ' && *p != '\t')
-                p++;
-            if (*p)
-                *p++ = '\0';
-        }
-        keys[n] = k;
-        vals[n] = v;
-        n++;
-    }
-    return n;
 }
 
 /* `file` and `finding` rows go through the store's typed calls (their tables are not open to
@@ -164,8 +127,8 @@ static rca_err fixture_typed(fixture *fx, const rule *ru, unsigned line, const c
     return RCA_OK;
 }
 
-static rca_err fixture_line(fixture *fx, const rule *ru, unsigned line, char *text,
-                            rca_diag *diag)
+static rca_err fixture_line(fixture *fx, const rca_rules *r, const rule *ru, unsigned line,
+                            unsigned col, char *text, rca_diag *diag)
 {
     char src[512]; /* the row as written, for messages: splitting it cuts `text` up */
     snprintf(src, sizeof src, "%s", text);
@@ -175,7 +138,7 @@ static rca_err fixture_line(fixture *fx, const rule *ru, unsigned line, char *te
     char table[64];
     snprintf(table, sizeof table, "%.*s", (int)(sp - text), text);
     char *keys[32], *vals[32];
-    int n = split_pairs(sp, keys, vals, 32);
+    int n = rules_split_pairs(sp, keys, vals, NULL, 32);
     if (n < 0) {
         rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, src,
                   "rule %s: a fixture row is '<table> column=value ...'", ru->id);
@@ -197,6 +160,17 @@ static rca_err fixture_line(fixture *fx, const rule *ru, unsigned line, char *te
     }
     if (strcmp(table, "file") == 0 || strcmp(table, "finding") == 0)
         return fixture_typed(fx, ru, line, src, table, n, keys, vals, diag);
+    /* a hit of a rule that is not in the pack: the check is tested on rows it never sees */
+    for (int i = 0; strcmp(table, "hit") == 0 && i < n; i++)
+        if (strcmp(keys[i], "rule") == 0 && !rules_find(r, vals[i])) {
+            char shown[600]; /* the row where it was written, for the caret under rule= */
+            snprintf(shown, sizeof shown, "%*s%s", (int)(col > 1 ? col - 1 : 0), "", src);
+            rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line,
+                      col ? col + (unsigned)(keys[i] - text) : 0, col ? shown : src,
+                      "rule %s: the fixture row is a hit of rule '%s', which is not in the pack",
+                      ru->id, vals[i]);
+            return RCA_ESYNTAX;
+        }
     int64_t host_id = 0, file_id = 0, lineno = 0;
     const char *cols[32];
     rca_span spans[32];
@@ -229,17 +203,43 @@ static rca_err fixture_line(fixture *fx, const rule *ru, unsigned line, char *te
     return RCA_OK;
 }
 
+/* The rows of one fixture: how many, and whether one of them has every `yields` value. */
+typedef struct fixture_rows {
+    const sample *sm;
+    int rows, yielded;
+    rca_buf first;         /* the first row, "col=value ...", for the message when none does */
+} fixture_rows;
+
+static int yielded_row(int ncols, const char *const *names, const char *const *vals,
+                       const sample *sm)
+{
+    for (size_t k = 0; k < sm->nyields; k++) {
+        const yield_field *y = &sm->yields[k];
+        int ok = 0;
+        for (int i = 0; i < ncols && !ok; i++)
+            if (strcmp(names[i], y->name) == 0)
+                ok = y->value ? vals[i] && strcmp(vals[i], y->value) == 0 : !vals[i];
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
 static int count_rows(void *ctx, int ncols, const char *const *names, const char *const *vals)
 {
-    (void)ncols;
-    (void)names;
-    (void)vals;
-    (*(int *)ctx)++;
+    fixture_rows *fr = ctx;
+    if (fr->rows++ == 0)
+        for (int i = 0; i < ncols; i++)
+            rca_buf_printf(&fr->first, "%s%s=%s", i ? " " : "", names[i],
+                           vals[i] ? vals[i] : "NULL");
+    fr->yielded |= yielded_row(ncols, names, vals, fr->sm);
     return 0;
 }
 
-/* Build a database from one fixture and count the rows the check returns (-1 on error). */
-static int run_fixture(const rule *ru, const sample *sm, rca_diag *diag)
+/* Build a database from one fixture and count the rows the check returns (-1 on error); fr->yielded
+ * says whether one of them has the sample's `yields`. */
+static int run_fixture(const rca_rules *r, const rule *ru, const sample *sm, fixture_rows *fr,
+                       rca_diag *diag)
 {
     fixture fx;
     memset(&fx, 0, sizeof fx);
@@ -257,19 +257,21 @@ static int run_fixture(const rule *ru, const sample *sm, rca_diag *diag)
         next = strchr(p, '\n');
         if (next)
             *next++ = '\0';
+        const char *line_start = p;
         while (*p == ' ' || *p == '\t')
             p++;
         if (!*p || *p == '#')
             continue;
-        if (fixture_line(&fx, ru, line, p, diag))
+        /* the block's lines are cut at its first line's indent: the row's column from there */
+        unsigned col = sm->col ? sm->col + (unsigned)(p - line_start) : 0;
+        if (fixture_line(&fx, r, ru, line, col, p, diag))
             bad = 1;
     }
     free(copy);
     if (bad || rca_store_finish_ingest(fx.s))
         goto done;
-    rows = 0;
-    if (rca_store_query(fx.s, ru->sql, 1, count_rows, &rows, diag, ru->file, ru->sql_line))
-        rows = -1;
+    if (rca_store_query(fx.s, ru->sql, 1, count_rows, fr, diag, ru->file, ru->sql_line) == RCA_OK)
+        rows = fr->rows;
 done:
     for (size_t i = 0; i < fx.nhosts; i++)
         free(fx.names[i]);
@@ -277,16 +279,129 @@ done:
     return rows;
 }
 
-/* A check's SQL, prepared once against the empty schema: one error, not one per fixture. */
-static int check_sql_ok(const rule *ru, rca_diag *diag)
+typedef struct columns {
+    rca_arena *a;
+    rule *ru;
+    size_t cap;
+    int nomem;
+} columns;
+
+static void add_column(void *ctx, const char *name)
+{
+    columns *c = ctx;
+    rule *ru = c->ru;
+    if (ru->ncols == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 16;
+        char **na = rca_arena_alloc(c->a, nc * sizeof *na);
+        if (!na) {
+            c->nomem = 1;
+            return;
+        }
+        if (ru->ncols)
+            memcpy(na, ru->cols, ru->ncols * sizeof *na);
+        ru->cols = na;
+        c->cap = nc;
+    }
+    if (!(ru->cols[ru->ncols] = rca_arena_strdup(c->a, name)))
+        c->nomem = 1;
+    else
+        ru->ncols++;
+}
+
+/* A check's SQL, prepared once against the empty schema: one error, not one per fixture; its
+ * result columns are the fields the check produces. */
+static int check_sql_ok(rca_rules *r, rule *ru, rca_diag *diag)
 {
     rca_store *s;
     if (rca_store_create(":memory:", 1, diag, &s))
         return 0;
     int ok = rca_store_finish_ingest(s) == RCA_OK &&
              rca_store_check_sql(s, ru->sql, diag, ru->file, ru->sql_line) == RCA_OK;
+    columns c = {r->arena, ru, 0, 0};
+    ru->ncols = 0;
+    if (ok && rca_store_columns(s, ru->sql, add_column, &c) == RCA_OK && !c.nomem)
+        ru->cols_known = 1;
     rca_store_free(s);
     return ok;
+}
+
+/* The message for a field the sample does not yield as stated. */
+static void yield_error(rca_diag *diag, const rule *ru, const yield_field *y, const char *got,
+                        const char *have)
+{
+    if (!got)
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, y->pos.line, y->pos.col, y->pos.text,
+                  "rule %s: the sample yields no field '%s' (it yields: %s)", ru->id, y->name,
+                  have && *have ? have : "no field");
+    else
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, y->pos.line, y->pos.col, y->pos.text,
+                  "rule %s: the sample yields %s=\"%s\", not \"%s\"", ru->id, y->name, got,
+                  y->value ? y->value : "NULL");
+}
+
+/* A line rule's sample fired: each `yields` field must be in its fields, with that value. */
+static int check_line_yields(const rule *ru, const sample *sm, const char *fields, rca_diag *diag)
+{
+    if (!sm->nyields)
+        return 1;
+    json_error_t err;
+    json_t *o = json_loads(fields, JSON_REJECT_DUPLICATES, &err);
+    if (!o || !json_is_object(o)) {
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, sm->line, 0, NULL,
+                  "rule %s: the sample's fields are not a JSON object (%s)", ru->id, err.text);
+        json_decref(o);
+        return 0;
+    }
+    rca_buf have;
+    rca_buf_init(&have);
+    const char *k;
+    json_t *v;
+    json_object_foreach(o, k, v) {
+        rca_buf_printf(&have, "%s%s", have.n ? ", " : "", k);
+    }
+    int ok = 1;
+    for (size_t i = 0; i < sm->nyields; i++) {
+        const yield_field *y = &sm->yields[i];
+        json_t *f = json_object_get(o, y->name);
+        const char *got = f && json_is_string(f) ? json_string_value(f) : NULL;
+        if (!y->value && !f)
+            continue; /* NAME=NULL: the match must not give that field */
+        if (!got || !y->value || strcmp(got, y->value) != 0) {
+            yield_error(diag, ru, y, got, have.p);
+            ok = 0;
+        }
+    }
+    rca_buf_free(&have);
+    json_decref(o);
+    return ok;
+}
+
+/* A check's sample returned rows: its `yields` columns must be result columns, and one row must
+ * have them all. */
+static int check_row_yields(const rule *ru, const sample *sm, const fixture_rows *fr,
+                            rca_diag *diag)
+{
+    if (!sm->nyields || fr->yielded)
+        return 1;
+    int named = 1;
+    for (size_t i = 0; ru->cols_known && i < sm->nyields; i++) {
+        const yield_field *y = &sm->yields[i];
+        int found = 0;
+        for (size_t c = 0; c < ru->ncols; c++)
+            found |= strcmp(ru->cols[c], y->name) == 0;
+        if (!found) {
+            rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, y->pos.line, y->pos.col, y->pos.text,
+                      "rule %s: the check has no result column '%s'", ru->id, y->name);
+            named = 0;
+        }
+    }
+    if (named) {
+        const yield_field *y = &sm->yields[0];
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, y->pos.line, y->pos.col, y->pos.text,
+                  "rule %s: no result row of the sample has these values (%d row%s, the first: %s)",
+                  ru->id, fr->rows, fr->rows == 1 ? "" : "s", fr->first.p ? fr->first.p : "");
+    }
+    return 0;
 }
 
 rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
@@ -295,22 +410,36 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
     rca_buf fields, grp;
     rca_buf_init(&fields);
     rca_buf_init(&grp);
-    for (size_t i = 0; i < r->nrules; i++) {
-        rule *ru = &r->rules[i];
-        if (ru->is_check && !check_sql_ok(ru, diag)) {
+    unsigned char *bad_sql = calloc(r->nrules + 1, 1);
+    if (!bad_sql)
+        return RCA_ENOMEM;
+    for (size_t i = 0; i < r->nrules; i++)
+        if (r->rules[i].is_check && !check_sql_ok(r, &r->rules[i], diag)) {
+            bad_sql[i] = 1;
             rc = RCA_ESYNTAX;
-            continue;
         }
+    rca_err frc = rules_check_fields(r, diag);
+    if (frc)
+        rc = frc;
+    for (size_t i = 0; i < r->nrules && rc != RCA_ENOMEM; i++) {
+        rule *ru = &r->rules[i];
+        if (bad_sql[i])
+            continue;
         for (size_t k = 0; k < ru->nsamples; k++) {
             const sample *sm = &ru->samples[k];
             int fired;
             if (ru->is_check) {
-                int rows = run_fixture(ru, sm, diag);
+                fixture_rows fr = {sm, 0, 0, {0}};
+                rca_buf_init(&fr.first);
+                int rows = run_fixture(r, ru, sm, &fr, diag);
+                fired = rows > 0;
+                if (rows >= 0 && fired && sm->must_fire && !check_row_yields(ru, sm, &fr, diag))
+                    rc = RCA_ESYNTAX;
+                rca_buf_free(&fr.first);
                 if (rows < 0) {
                     rc = RCA_ESYNTAX;
                     continue;
                 }
-                fired = rows > 0;
             } else {
                 rca_logctx ctx = {2025, 12, RCA_LOG_NONE};
                 rca_logline ll;
@@ -324,6 +453,8 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
                     rc = RCA_ESYNTAX;
                     continue;
                 }
+                if (fired && sm->must_fire && !check_line_yields(ru, sm, fields.p, diag))
+                    rc = RCA_ESYNTAX;
             }
             if (fired != sm->must_fire) {
                 char src[512];
@@ -345,6 +476,7 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
                           "line (add 'literal <text>')",
                           ru->id);
     }
+    free(bad_sql);
     rca_buf_free(&fields);
     rca_buf_free(&grp);
     return rc;

@@ -447,6 +447,30 @@ rca_err rca_store_check_sql(rca_store *s, const char *sql, rca_diag *diag, const
     return RCA_OK;
 }
 
+rca_err rca_store_columns(rca_store *s, const char *sql, void (*fn)(void *ctx, const char *name),
+                          void *ctx)
+{
+    sqlite3_stmt *st = NULL;
+    rca_err rc = store_drain(s);
+    if (rc)
+        return rc;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK || !st) {
+        sqlite3_finalize(st);
+        return RCA_ESYNTAX;
+    }
+    int n = sqlite3_column_count(st);
+    for (int i = 0; i < n; i++) {
+        const char *name = sqlite3_column_name(st, i);
+        if (!name) {
+            rc = RCA_ENOMEM;
+            break;
+        }
+        fn(ctx, name);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 rca_err rca_store_each_host(rca_store *s, void (*fn)(void *ctx, const rca_host_info *h), void *ctx)
 {
     sqlite3_stmt *st;

@@ -1,7 +1,9 @@
 /* test_rules.c - unit tests of src/rules/: rule packs written into a scratch folder and loaded the
  * way `sosrca rules lint` and `sosrca analyze` load them. Every lint error must come out at the
  * file:line (and, for a regex, the column) a support engineer has to fix; a correct pack loads.
- * Then a small pack is run end to end on an in-memory store: a symptom explained by a root cause on
+ * The lint errors for what breaks chains silently (fields a title, key or link names that no rule
+ * produces, rule ids in a check's SQL, samples that do not yield what they state) also put the caret
+ * under the mistake. Then a small pack is run end to end on an in-memory store: a symptom explained by a root cause on
  * a shared port, the time relation that keeps a later cause from explaining an earlier effect, a
  * recovery marker (`until`) closing a cause's window, a field borrowed from a related finding, and
  * a healthy check coming out as "ruled out". Last, the literal prefilter is checked never to reject
@@ -218,6 +220,7 @@ typedef struct lint_case {
     "  files     service:nova-compute\n"
 #define GOOD_MATCH "  match     Timeout waiting for vif plugging callback for port (?<port>[0-9a-f-]{36})\n"
 #define GOOD_TITLE "  title     t {port}\n"
+#define HOST_TITLE "  title     t on {host}\n" /* for a match without port */
 #define FIRES "2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] Timeout waiting for vif plugging callback for port " PORT
 #define QUIET "2025-05-02 10:20:29.874 4711 INFO nova.compute.manager [-] Starting instance..."
 #define GOOD_SAMPLES "  sample    " FIRES "\n  nosample  " QUIET "\n"
@@ -323,32 +326,257 @@ static const lint_case lint_cases[] = {
      "a marker has no code", "marker m-title"},
 };
 
+/* Load a lint case: the pack must be refused with the case's error at its line, showing that line,
+ * and, when caret is not NULL, with the caret under the first `caret` of that line. */
+static void run_lint_case(const lint_case *c, const char *caret)
+{
+    pack p;
+    const char *files[] = {"bad.rules", c->bad, "a-nova.rules", nova_rules_alone, NULL};
+    pack_write(&p, files);
+    rca_err rc = pack_load(&p, c->check_samples);
+    if (rc != RCA_ESYNTAX) {
+        tu_diag_dump(&p.d);
+        fail_msg("%s: loaded with %s", c->name, rca_err_str(rc));
+    }
+    assert_null(p.r);
+    unsigned line = line_of(c->bad, c->at, NULL);
+    if (!line)
+        fail_msg("%s: bad test, '%s' not in the rule text", c->name, c->at);
+    const tu_msg *m = expect_error_at(&p, c->message, "bad.rules", line);
+    char first[128]; /* the shown line holds `at` up to its first newline */
+    snprintf(first, sizeof first, "%.*s", (int)strcspn(c->at, "\n"), c->at);
+    if (m->src && !strstr(m->src, first))
+        fail_msg("%s: the line shown (%s) is not the line of '%s'", c->name, m->src, first);
+    if (caret) {
+        /* the column of caret in the line of `at` */
+        const char *at = strstr(c->bad, c->at);
+        const char *bol = at;
+        while (bol > c->bad && bol[-1] != '\n')
+            bol--;
+        unsigned col = (unsigned)(strstr(bol, caret) - bol) + 1;
+        if (m->col != col)
+            fail_msg("%s: caret at column %u, expected %u (under '%s')", c->name, m->col, col,
+                     caret);
+    }
+    if (strstr(c->message, "first defined") && !strstr(m->text, "a-nova.rules:2)"))
+        fail_msg("%s: \"%s\" does not say where the first one is (a-nova.rules:2)", c->name, m->text);
+    pack_free(&p);
+}
+
 static void test_lint_errors(void **state)
 {
     (void)state;
-    for (size_t i = 0; i < RCA_ARRAY_LEN(lint_cases); i++) {
-        const lint_case *c = &lint_cases[i];
-        pack p;
-        const char *files[] = {"bad.rules", c->bad, "a-nova.rules", nova_rules_alone, NULL};
-        pack_write(&p, files);
-        rca_err rc = pack_load(&p, c->check_samples);
-        if (rc != RCA_ESYNTAX) {
-            tu_diag_dump(&p.d);
-            fail_msg("%s: loaded with %s", c->name, rca_err_str(rc));
-        }
-        assert_null(p.r);
-        unsigned line = line_of(c->bad, c->at, NULL);
-        if (!line)
-            fail_msg("%s: bad test, '%s' not in the rule text", c->name, c->at);
-        const tu_msg *m = expect_error_at(&p, c->message, "bad.rules", line);
-        char first[128]; /* the shown line holds `at` up to its first newline */
-        snprintf(first, sizeof first, "%.*s", (int)strcspn(c->at, "\n"), c->at);
-        if (m->src && !strstr(m->src, first))
-            fail_msg("%s: the line shown (%s) is not the line of '%s'", c->name, m->src, first);
-        if (strstr(c->message, "first defined") && !strstr(m->text, "a-nova.rules:2)"))
-            fail_msg("%s: \"%s\" does not say where the first one is (a-nova.rules:2)", c->name, m->text);
-        pack_free(&p);
+    for (size_t i = 0; i < RCA_ARRAY_LEN(lint_cases); i++)
+        run_lint_case(&lint_cases[i], NULL);
+}
+
+/* What breaks chains silently, caught by lint: a field a title, an explains, an until or a borrow
+ * names that a rule cannot produce; a rule id in a check's SQL or fixture that is no rule; a sample
+ * that does not yield what it states (a truncated capture). Each with the caret under the mistake. */
+typedef struct field_case {
+    lint_case c;
+    const char *caret;
+} field_case;
+
+static const field_case field_cases[] = {
+    /* fields a finding cannot have: the report would show '?', or a link would never form */
+    {{"title with a field the rule cannot produce",
+     RULE_HEAD("r-title") GOOD_MATCH "  title     VIF {prt} timed out on {host}\n" GOOD_SAMPLES, 1,
+     "title: {prt} is not a field of this rule", "{prt}"}, "{prt}"},
+    {{"check title with a column the SQL does not return",
+     "check c-title\n  code      disk-ok\n  severity  info\n"
+     "  sql       SELECT d.host_id, d.mount, d.use_pct FROM df d\n"
+     "  title     {mount} is {use_pct}% used ({avail} free)\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=40\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "title: {avail} is not a field of this rule", "{avail}"}, "{avail}"},
+    {{"check title with a special column",
+     "check c-special\n  code      disk-ok\n  severity  info\n"
+     "  sql       SELECT d.host_id, d.lineno, d.mount FROM df d\n"
+     "  title     {mount} (line {lineno})\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=40\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "title: {lineno} is not a field of this rule", "{lineno}"}, "{lineno}"},
+    {{"explains on a field the cause does not have",
+     RULE_HEAD("r-expl-cause") GOOD_MATCH GOOD_TITLE "  explains  nova-vif-timeout on chassis\n" GOOD_SAMPLES, 1,
+     "explains nova-vif-timeout on chassis: this rule has no field 'chassis'", "explains  nova-vif"},
+     "chassis"},
+    {{"explains on a field the effect does not have",
+     RULE_HEAD("r-expl-effect") GOOD_MATCH GOOD_TITLE "  explains  nova-vif-timeout on port=chassis\n"
+     GOOD_SAMPLES, 1,
+     "explains nova-vif-timeout on port=chassis: rule nova-vif-timeout has no field 'chassis'",
+     "explains  nova-vif"}, "chassis"},
+    {{"explains a code one of whose rules lacks the field",
+     "rule r-expl-code\n  code      port-claim-failed\n  severity  error\n  files     service:nova-compute\n"
+     GOOD_MATCH GOOD_TITLE "  explains  vif-timeout on port=slot\n" GOOD_SAMPLES, 1,
+     "explains vif-timeout on port=slot: rule nova-vif-timeout (code vif-timeout) has no field 'slot'",
+     "explains  vif-timeout"}, "slot"},
+    {{"until on a field the marker does not have",
+     "marker m-up\n  files     service:nova-compute\n  match     ^Port (?<port>\\S+) up\n"
+     "  sample    2025-05-02 10:20:29.874 4711 INFO nova.compute.manager [-] Port " PORT " up\n"
+     "  nosample  " QUIET "\n\n"
+     RULE_HEAD("r-until-f") GOOD_MATCH GOOD_TITLE "  until     m-up on port=vif\n" GOOD_SAMPLES, 1,
+     "until m-up on port=vif: rule m-up has no field 'vif'", "until     m-up"}, "vif"},
+    {{"borrow of a field the other rule does not have",
+     RULE_HEAD("r-borrow-f") GOOD_MATCH "  title     t {port} {chassis}\n"
+     "  borrow    chassis from nova-vif-timeout on port\n" GOOD_SAMPLES, 1,
+     "borrow chassis=chassis from nova-vif-timeout: rule nova-vif-timeout has no field 'chassis' to copy",
+     "borrow    chassis"}, "chassis"},
+    {{"key on a field the rule does not capture",
+     RULE_HEAD("r-key-req") GOOD_MATCH GOOD_TITLE "  key       port req\n" GOOD_SAMPLES, 1,
+     "key: 'req' is nothing this rule can group by, so findings that differ in it would be one "
+     "(it can group by: port, instance, host)", "key       port"}, "req"},
+    {{"check key on host without a host column",
+     "check c-key-host\n  code      disk-ok\n  severity  info\n"
+     "  sql       SELECT d.host_id, d.mount FROM df d\n  key       mount host\n  title     {mount}\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=40\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "key: 'host' is nothing this rule can group by, so findings that differ in it would be one "
+     "(it can group by: host_id, mount)", "key       mount"}, "host"},
+    /* rule ids in a check's SQL */
+    {{"check SQL reading a rule that does not exist",
+     "check c-rule\n  code      disk-ok\n  severity  info\n  sql |\n"
+     "    SELECT h.host_id, json_extract(h.fields, '$.port') AS port\n"
+     "    FROM hit h WHERE h.rule = 'nova-vif-timout'\n"
+     "  title     t {port}\n"
+     "  sample |\n    hit host=cmp-1 rule=nova-vif-timeout fields='{\"port\":\"p1\"}'\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "the SQL compares a rule column with 'nova-vif-timout', which is no rule of the pack",
+     "FROM hit h"}, "'nova-vif-timout'"},
+    {{"check SQL with a missing rule in an IN list",
+     "check c-rule-in\n  code      disk-ok\n  severity  info\n  sql |\n"
+     "    SELECT h.host_id FROM hit h\n"
+     "    WHERE h.rule NOT IN ('nova-vif-timeout', \"r-x\")\n"
+     "      AND \"rule\" IN ('nova-vif-timeout',\n"
+     "                     'r-gone')\n"
+     "  title     t\n"
+     "  sample |\n    hit host=cmp-1 rule=nova-vif-timeout fields='{}'\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "the SQL compares a rule column with 'r-gone'", "'r-gone'"}, "'r-gone'"},
+    {{"check SQL with a missing rule on the left",
+     "check c-rule-left\n  code      disk-ok\n  severity  info\n"
+     "  sql       SELECT host_id FROM hit WHERE 'r-gone' == hit.rule\n"
+     "  title     t\n"
+     "  sample |\n    hit host=cmp-1 rule=nova-vif-timeout fields='{}'\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "the SQL compares a rule column with 'r-gone'", "sql       SELECT"}, "'r-gone'"},
+    {{"check fixture with a hit of a rule that does not exist",
+     "check c-fix-rule\n  code      disk-ok\n  severity  info\n"
+     "  sql       SELECT host_id FROM hit WHERE rule = 'nova-vif-timeout'\n"
+     "  title     t\n"
+     "  sample |\n    hit host=cmp-1 rule=nova-vif-timout fields='{}'\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "the fixture row is a hit of rule 'nova-vif-timout', which is not in the pack",
+     "rule=nova-vif-timout"}, "rule=nova-vif-timout"},
+    /* samples that state what they yield */
+    {{"a truncated capture",
+     RULE_HEAD("r-cut") "  match     Timeout waiting for vif plugging callback for port (?<port>[0-9a-f]+)\n"
+     GOOD_TITLE "  sample    " FIRES "\n  yields    port=" PORT "\n  nosample  " QUIET "\n", 1,
+     "the sample yields port=\"24129afd\", not \"" PORT "\"", "yields    port"}, "port="},
+    {{"a yields field the match does not give",
+     RULE_HEAD("r-nofield") GOOD_MATCH GOOD_TITLE "  sample    " FIRES "\n  yields    port=" PORT
+     " instance=8e45e1f7-ad4a-4420-aa32-8f6090d6c196\n  nosample  " QUIET "\n", 1,
+     "the sample yields no field 'instance' (it yields: port)", "yields    port"}, "instance="},
+    {{"yields under a nosample",
+     RULE_HEAD("r-yno") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES "  yields    port=" PORT "\n", 0,
+     "'yields' goes under the 'sample' whose fields it states (a nosample yields nothing)",
+     "yields    port"}, "yields"},
+    {{"yields that are not pairs",
+     RULE_HEAD("r-ybad") GOOD_MATCH GOOD_TITLE "  sample    " FIRES "\n  yields    port\n  nosample  " QUIET "\n",
+     0, "yields: expected NAME=VALUE pairs", "yields    port"}, "port"},
+    {{"check yields a value no row has",
+     "check c-yields\n  code      disk-ok\n  severity  info\n"
+     "  sql       SELECT d.host_id, d.mount, d.use_pct FROM df d\n  title     {mount}\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=40\n"
+     "    df host=cmp-1 kind=blocks mount=/var use_pct=41\n"
+     "  yields    mount=/var use_pct=40\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "no result row of the sample has these values (2 rows, the first: host_id=1 mount=/ use_pct=40)",
+     "yields    mount"}, "mount="},
+    {{"check yields a column it does not return",
+     "check c-ycol\n  code      disk-ok\n  severity  info\n"
+     "  sql       SELECT d.host_id, d.mount FROM df d\n  title     {mount}\n"
+     "  sample |\n    df host=cmp-1 kind=blocks mount=/ use_pct=40\n"
+     "  yields    mount=/ use_pct=40\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "the check has no result column 'use_pct'", "yields    mount"}, "use_pct="},
+};
+
+static void test_lint_field_errors(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(field_cases); i++)
+        run_lint_case(&field_cases[i].c, field_cases[i].caret);
+}
+
+/* What lint must accept: a title field that only one alternative captures, fields that come from
+ * the envelope, a borrow or a check's columns; rule names in SQL comments, JSON paths and LIKE
+ * patterns; samples that yield what they state, alternatives that number their captures each their
+ * own way included (each field is named by its own alternative). */
+static void test_lint_fields_ok(void **state)
+{
+    (void)state;
+    static const char good[] =
+        "rule r-alt\n"
+        "  code      port-claim-failed\n"
+        "  severity  error\n"
+        "  files     service:nova-compute\n"
+        "  match     ^claim of (?<port>\\S+) by (?<chassis>\\S+) failed\n"
+        "  match     ^chassis (?<chassis>\\S+) (?<reason>refused .*) for (?<port>\\S+)$\n"
+        "  key       port\n"
+        "  title     {chassis} could not claim {port} on {host} ({reason}) {count}x {first}-{last}\n"
+        "  explains  nova-vif-timeout on port\n"
+        "  explains  r-borrower on chassis=chassis_name\n"
+        "  sample    2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [instance: "
+        "8e45e1f7-ad4a-4420-aa32-8f6090d6c196] claim of " PORT " by cmp-1 failed\n"
+        "  yields    port=" PORT " chassis=cmp-1\n"
+        "  yields    instance=8e45e1f7-ad4a-4420-aa32-8f6090d6c196\n"
+        "  sample    2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] chassis cmp-2 "
+        "refused it twice for " PORT2 "\n"
+        "  yields    chassis=cmp-2 reason=\"refused it twice\" port=" PORT2 " instance=NULL\n"
+        "  nosample  " QUIET "\n"
+        "\n"
+        "rule r-borrower\n"
+        "  code      vif-timeout\n"
+        "  severity  error\n"
+        "  files     service:nova-compute\n"
+        "  match     ^Waited for (?<port>\\S+)$\n"
+        "  key       port instance host\n"
+        "  borrow    chassis_name=chassis from r-alt on port\n"
+        "  title     waited for {port} of {chassis_name}\n"
+        "  sample    2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] Waited for " PORT "\n"
+        "  yields    port=" PORT "\n"
+        "  nosample  " QUIET "\n"
+        "\n"
+        "check c-good\n"
+        "  code      disk-ok\n"
+        "  severity  info\n"
+        "  sql |\n"
+        "    -- reads h.rule = 'not-a-rule' in a comment, and /* rule = 'nor-this' */\n"
+        "    SELECT h.host_id, json_extract(h.fields, '$.port') AS port, d.mount, d.use_pct,\n"
+        "           NULL AS gone\n"
+        "    FROM hit h JOIN df d ON d.host_id = h.host_id\n"
+        "    WHERE h.rule IN ('r-alt', 'r-borrower') AND h.rule NOT LIKE 'nova-%'\n"
+        "      AND json_extract(h.fields, '$.rule') IS NULL AND h.rule != 'it''s'\n"
+        "  title     {port}: {mount} at {use_pct}% on {host}\n"
+        "  key       port host_id\n"
+        "  explains  r-alt on port\n"
+        "  sample |\n"
+        "    hit host=cmp-1 rule=r-alt fields='{\"port\":\"" PORT "\"}'\n"
+        "    df host=cmp-1 kind=blocks mount=/ use_pct=40\n"
+        "    df host=cmp-1 kind=blocks mount=/var use_pct=50\n"
+        "  yields    port=" PORT " mount=/var use_pct=50 gone=NULL\n"
+        "  nosample |\n"
+        "    df host=cmp-1 kind=blocks mount=/ use_pct=40\n";
+    pack p;
+    const char *files[] = {"good.rules", good, "a-nova.rules", nova_rules_alone, NULL};
+    pack_write(&p, files);
+    rca_err rc = pack_load(&p, 1);
+    if (rc != RCA_OK || p.d.n) {
+        tu_diag_dump(&p.d);
+        fail_msg("a pack whose fields all exist does not load cleanly: %s", rca_err_str(rc));
     }
+    pack_free(&p);
 }
 
 /* A longer cause loop is one error that names every rule of the loop with the file:line of each
@@ -532,7 +760,7 @@ static void test_lint_regex_features(void **state)
     for (size_t i = 0; i < RCA_ARRAY_LEN(cases); i++) {
         rca_buf text;
         rca_buf_init(&text);
-        rca_buf_printf(&text, RULE_HEAD("r-feature") "  match     %s\n" GOOD_TITLE
+        rca_buf_printf(&text, RULE_HEAD("r-feature") "  match     %s\n" HOST_TITLE
                        "  sample    %s\n  nosample  " QUIET "\n",
                        cases[i].regex, cases[i].sample);
         pack p;
@@ -658,7 +886,7 @@ static void test_lint_no_literal(void **state)
 {
     (void)state;
     static const char text[] =
-        RULE_HEAD("r-no-literal") "  match     ^(?<n>\\d+) (?<w>\\w+)$\n" GOOD_TITLE
+        RULE_HEAD("r-no-literal") "  match     ^(?<n>\\d+) (?<w>\\w+)$\n" HOST_TITLE
         "  sample    12 ports\n  nosample  " QUIET "\n\n"
         RULE_HEAD("r-given") "  match     x(?<port>\\d+)yz\n  literal   yz\n" GOOD_TITLE
         "  sample    x12yz\n  nosample  x12y\n\n"
@@ -707,24 +935,24 @@ static void test_prefilter_same_hits(void **state)
     rca_buf_init(&text);
     rca_buf_adds(&text,
         RULE_HEAD("r-vif") GOOD_MATCH GOOD_TITLE GOOD_SAMPLES "\n"
-        RULE_HEAD("r-plug") "  match     vif plugging (?<what>\\w+)\n" GOOD_TITLE
+        RULE_HEAD("r-plug") "  match     vif plugging (?<what>\\w+)\n" HOST_TITLE
         "  sample    vif plugging done\n  nosample  vif plugging\n\n"
         RULE_HEAD("r-forport") "  match     for port (?<port>\\S+)$\n" GOOD_TITLE
         "  sample    wait for port a\n  nosample  wait for port\n\n"
         RULE_HEAD("r-two") "  match     ^Claiming lport (?<port>\\S+)\n"
         "  match     ^Releasing lport (?<port>\\S+)\n" GOOD_TITLE
         "  sample    Releasing lport a\n  nosample  Claiming lport\n\n"
-        RULE_HEAD("r-no-literal") "  match     ^(?<n>\\d+) (?<w>\\w+)$\n" GOOD_TITLE
+        RULE_HEAD("r-no-literal") "  match     ^(?<n>\\d+) (?<w>\\w+)$\n" HOST_TITLE
         "  sample    12 ports\n  nosample  12 ports down\n\n"
         RULE_HEAD("r-level") "  level     WARNING\n  match     waiting for (?<what>\\w+)\n"
-        GOOD_TITLE
+        HOST_TITLE
         "  sample    2025-05-02 10:20:29.874 4711 WARNING nova.compute.manager [-] waiting for x\n"
         "  nosample  2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] waiting for x\n\n"
         RULE_HEAD("r-given") "  match     x(?<port>\\d+)yz\n  literal   yz\n" GOOD_TITLE
         "  sample    x12yz\n  nosample  xyz\n\n"
-        RULE_HEAD("r-utf8") "  match     caf\xc3\xa9 (?<what>\\w+)\n" GOOD_TITLE
+        RULE_HEAD("r-utf8") "  match     caf\xc3\xa9 (?<what>\\w+)\n" HOST_TITLE
         "  sample    caf\xc3\xa9 noir\n  nosample  cafe noir\n\n"
-        RULE_HEAD("r-dup") "  match     vif plugging (?<what>\\w+) for\n" GOOD_TITLE
+        RULE_HEAD("r-dup") "  match     vif plugging (?<what>\\w+) for\n" HOST_TITLE
         "  sample    vif plugging callback for\n  nosample  vif plugging callback\n\n");
     for (int i = 0; i < NEV; i++)
         rca_buf_printf(&text,
@@ -1427,6 +1655,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_pack_loads),
         cmocka_unit_test(test_lint_errors),
+        cmocka_unit_test(test_lint_field_errors),
+        cmocka_unit_test(test_lint_fields_ok),
         cmocka_unit_test(test_lint_error_details),
         cmocka_unit_test(test_lint_cause_loop),
         cmocka_unit_test(test_lint_bad_regex),
