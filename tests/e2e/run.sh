@@ -195,6 +195,28 @@ for how in timedatectl localtime timezone; do
     then ok; else ko "dst-$how: the report differs from the incident's (beyond the hosts' collection time)"; fi
   fi
 done
+# Local times across both changes, in a rotated log of cmp-1: each gets the offset of its own date
+# (a repeated time its first instance, a skipped one the offset before), the same whether the zone
+# was known when the file was read (timedatectl first in the sorted archive) or only at the end of
+# the report (the etc/localtime link, which comes last: the lines are redone then).
+probe_want="1 1729987199.0|2 1729989000.0|3 1729994400.0|4 1743294600.0|5 1743298200.0|6 1743298200.25|"
+for how in timedatectl localtime; do
+  [ -d "$work/dst-$how" ] || continue
+  printf '%s 3112 INFO nova.compute.manager [-] probe\n' "2024-10-27 01:59:59.000" \
+    "2024-10-27 02:30:00.000" "2024-10-27 03:00:00.000" "2025-03-30 01:30:00.000" \
+    "2025-03-30 02:30:00.000" "2025-03-30 03:30:00.250" \
+    > "$work/dst-$how/sosreport-cmp-1-2025-03-03-ydkrmlu/var/log/nova/nova-compute.log.1"
+  src="$work/dst-$how"
+  if [ "$how" = timedatectl ]; then
+    sh "$here/pack.sh" "$src" "$work/dst-$how-xz" xz; src=$(ls "$work/dst-$how-xz"/sosreport-cmp-1-*.tar.xz)
+  fi
+  "$bin" analyze --db "$work/probe-$how.db" "$src" > /dev/null 2>&1
+  got=$("$bin" query "$work/probe-$how.db" "SELECT lineno || ' ' || ts AS x FROM line WHERE
+    file_id = (SELECT id FROM file WHERE path = 'var/log/nova/nova-compute.log.1') ORDER BY lineno" 2>&1 |
+    grep '^[0-9] ' | tr -d ' ' | sed 's/^\([0-9]\)/\1 /' | tr '\n' '|')
+  [ "$got" = "$probe_want" ] && ok || ko "dst probe ($how): times $got, expected $probe_want"
+done
+
 # A zone that cannot be loaded: said, and the fixed offset of the collection is used.
 dst_case unknown || ko "dst-unknown: the bundle could not be made"
 if analyze dst-unknown 1 "$work/dst-unknown"; then
