@@ -496,8 +496,8 @@ static rca_err report_end(void *ctx)
 {
     az *z = ctx;
     host_state *h = &z->host;
-    rca_err rc = settle_zone(z);
-    char *hostname = rc ? NULL : get_fact(z, "hostname");
+    rca_err rc = RCA_OK;
+    char *hostname = get_fact(z, "hostname");
     if (!hostname) {
         /* the report name is the fallback (sos names reports after the short host name) */
         char idbuf[32];
@@ -514,6 +514,8 @@ static rca_err report_end(void *ctx)
     if (hostname)
         rc = rca_store_set_host(z->s, h->id, "hostname", hostname);
     free(hostname);
+    if (!rc)
+        rc = settle_zone(z);
     static const struct {
         const char *fact, *column;
     } copy[] = {{"kernel", "kernel"}, {"sos_version", "sos_version"}, {"tz_name", "tz"},
