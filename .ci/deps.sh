@@ -12,6 +12,7 @@ have_pc libpcre2-8 || need="$need libpcre2-dev"
 have_pc jansson || need="$need libjansson-dev"
 have_pc sqlite3 || need="$need libsqlite3-dev"
 have_pc cmocka || need="$need libcmocka-dev"
+[ -f /usr/share/zoneinfo/UTC ] || need="$need tzdata" # zone rules for local log times
 # Tools the tests use to pack testdata into every compression.
 command -v tar >/dev/null 2>&1 || need="$need tar"
 command -v xz >/dev/null 2>&1 || need="$need xz-utils"

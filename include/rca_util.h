@@ -1,5 +1,5 @@
 /* rca_util.h - the shared toolbox of every sosrca module: the one error enum, diagnostics with a
- * location, byte spans, a growable string buffer, an arena, time and glob helpers.
+ * location, byte spans, a growable string buffer, an arena, time, time zone and glob helpers.
  *
  * Error idiom: a fallible function returns rca_err (RCA_OK == 0) and hands results out through a
  * last `**out` parameter that is set only on success. Library code never prints: it reports through
@@ -111,6 +111,58 @@ void rca_fmt_time(double ts, char out[32]);
 rca_err rca_duration_parse(const char *s, double *out);
 /* Month number 1..12 of a three-letter English month name, 0 if none. */
 int rca_month_from_abbr(const char *p);
+
+/* ---- time zones: the rules of a named zone, read from the system's tzdata (TZif files) ----
+ * A zone is immutable once loaded, so several readers may use it at once; each keeps its own
+ * rca_tz_span as a cache of the local-time span it is in (log lines come in time order, so the
+ * hot path is two comparisons). Times are seconds; "local" is a local wall-clock time read as if
+ * it were UTC (what rca_timegm gives for the fields of a log line).
+ *
+ * Local to UTC is ambiguous twice a year. A local time that occurs twice (the hour repeated when
+ * clocks go back) is taken as its earlier instance, the one before the change, always: a log
+ * written across that hour gets its repeated lines an hour early, but every line's time depends
+ * on the line alone, so an archive gives the same result in whatever order its files are read. A
+ * local time that never occurred (the hour skipped when clocks go forward) is read with the
+ * offset in force before the gap. Past the last transition of the file, the POSIX TZ rule of its
+ * footer (v2+) gives the changes up to the year RCA_TZ_LAST_YEAR; after that the last offset
+ * holds. */
+#define RCA_TZ_DIR "/usr/share/zoneinfo"
+#define RCA_TZ_LAST_YEAR 2200
+typedef struct rca_tz rca_tz;
+
+/* A span [lo, hi) of local time in which one UTC offset holds. A span with lo == hi is empty and
+ * never matches: RCA_TZ_SPAN_EMPTY starts a cache. */
+typedef struct rca_tz_span {
+    int64_t lo, hi;
+    int32_t offset; /* seconds east of UTC */
+} rca_tz_span;
+#define RCA_TZ_SPAN_EMPTY ((rca_tz_span){0, 0, 0})
+
+/* 1 if `name` may name a zone file under the tzdata folder: letters, digits, "_+-." and "/"
+ * between non-empty parts, no "..", no leading "/", at most 255 bytes. Zone names come from
+ * bundles, which are hostile. */
+int rca_tz_name_ok(const char *name);
+/* Load zone `name` from folder `dir` (NULL: RCA_TZ_DIR). Returns RCA_ESYNTAX for a name refused
+ * by rca_tz_name_ok or a file that is not a valid TZif file, RCA_EIO when there is no such
+ * readable regular file, RCA_ENOMEM. *out (set on success only) is the caller's: rca_tz_free. */
+rca_err rca_tz_load(const char *dir, const char *name, rca_tz **out);
+/* Parse the TZif content data[0..n) (version 1 to 4). Same return codes and ownership. */
+rca_err rca_tz_parse(const unsigned char *data, size_t n, rca_tz **out);
+void rca_tz_free(rca_tz *tz); /* NULL is a no-op */
+/* OUT: *span, the local-time span that holds `local` and its offset (slow path: binary search). */
+void rca_tz_span_at(const rca_tz *tz, int64_t local, rca_tz_span *span);
+/* The UTC offset to use for local time `local`; *cache (in and out) is refreshed when `local`
+ * falls outside it. UTC = local - offset. */
+static inline int32_t rca_tz_local_offset(const rca_tz *tz, int64_t local, rca_tz_span *cache)
+{
+    if (local < cache->lo || local >= cache->hi)
+        rca_tz_span_at(tz, local, cache);
+    return cache->offset;
+}
+/* The UTC time of local time `local` (see the choices above). */
+int64_t rca_tz_local_to_utc(const rca_tz *tz, int64_t local, rca_tz_span *cache);
+/* The offset in force at UTC time `utc`. */
+int32_t rca_tz_utc_offset(const rca_tz *tz, int64_t utc);
 
 /* ---- glob over bundle paths ----
  * `*` matches within one path segment, `**` matches across segments (including none), `?` one

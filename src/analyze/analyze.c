@@ -13,15 +13,30 @@
 #include "rca_parse.h"
 #include "rca_store.h"
 
+/* A file of local-time lines read before the host's zone was known: its times were made UTC with
+ * the fixed offset known then (0 if none), to be redone in report_end. */
+typedef struct late_file {
+    int64_t id, offset;
+    double first_ts, last_ts;
+} late_file;
+
+/* Where a zone name comes from, in the order of trust. */
+enum { TZ_TIMEDATECTL, TZ_ETC_TIMEZONE, TZ_ETC_LOCALTIME, TZ_NSOURCES };
+
 typedef struct host_state {
     int64_t id;
     int has_offset;
-    int64_t offset;          /* seconds east of UTC */
+    int64_t offset;          /* seconds east of UTC, at collection */
     int64_t collected_local, collected_utc;
     int have_local, have_utc;
-    /* files read before the offset was known that hold local-time lines */
-    int64_t *late_files;
+    /* the zone by name (tz_names, by source); zone is set as soon as timedatectl names one that
+     * loads, and lines read from then on get the offset of their own date */
+    char tz_names[TZ_NSOURCES][128];
+    rca_tz *zone;
+    rca_err zone_err;        /* why timedatectl's zone did not load */
+    late_file *late_files;
     size_t nlate, caplate;
+    char bundle[512], report[256];
 } host_state;
 
 typedef struct az {
@@ -129,7 +144,16 @@ static rca_err fact_sink(void *ctx, const char *table, unsigned lineno, size_t n
         snprintf(key, sizeof key, "%.*s", (int)vals[0].n, vals[0].p);
         snprintf(val, sizeof val, "%.*s", (int)(vals[1].n < 127 ? vals[1].n : 127), vals[1].p);
         host_state *h = &z->host;
-        if (strcmp(key, "utc_offset") == 0 && !h->has_offset) {
+        if (strcmp(key, "tz_name") == 0 || strcmp(key, "tz_timezone") == 0) {
+            int src = strcmp(key, "tz_name") == 0 ? TZ_TIMEDATECTL : TZ_ETC_TIMEZONE;
+            if (!h->tz_names[src][0] && strcmp(val, "n/a") != 0) /* timedatectl without a zone */
+                snprintf(h->tz_names[src], sizeof h->tz_names[src], "%s", val);
+            if (src == TZ_TIMEDATECTL && !h->zone && !h->zone_err && h->tz_names[src][0]) {
+                h->zone_err = rca_tz_load(NULL, val, &h->zone);
+                if (h->zone_err == RCA_ENOMEM)
+                    return RCA_ENOMEM;
+            }
+        } else if (strcmp(key, "utc_offset") == 0 && !h->has_offset) {
             h->offset = atoll(val);
             h->has_offset = 1;
         } else if (strcmp(key, "collected_local") == 0) {
@@ -157,9 +181,11 @@ static rca_err fact_sink(void *ctx, const char *table, unsigned lineno, size_t n
 static rca_err report_begin(void *ctx, const char *bundle, const char *report)
 {
     az *z = ctx;
-    (void)bundle;
     free(z->host.late_files);
+    rca_tz_free(z->host.zone);
     memset(&z->host, 0, sizeof z->host);
+    snprintf(z->host.bundle, sizeof z->host.bundle, "%s", bundle);
+    snprintf(z->host.report, sizeof z->host.report, "%s", report);
     z->in_host = 1;
     return rca_store_add_host(z->s, z->bundle_id, report, &z->host.id);
 }
@@ -174,6 +200,15 @@ static rca_err on_link(void *ctx, const char *path, const char *target, const ch
                        const char *status)
 {
     az *z = ctx;
+    /* etc/localtime -> ../usr/share/zoneinfo/Europe/Paris names the zone */
+    const char *zi = strcmp(path, "etc/localtime") == 0 ? strstr(target, "zoneinfo/") : NULL;
+    if (zi) {
+        zi += 9;
+        if (strncmp(zi, "posix/", 6) == 0 || strncmp(zi, "right/", 6) == 0)
+            zi += 6;
+        char *n = z->host.tz_names[TZ_ETC_LOCALTIME];
+        snprintf(n, sizeof z->host.tz_names[0], "%s", zi);
+    }
     return rca_store_add_link(z->s, z->host.id, path, target, resolved, status);
 }
 
@@ -211,6 +246,8 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
     double rec_ts = -1;
     char rec_logger[128] = "";
     int local_seen = 0;
+    const rca_tz *zone = z->host.zone;
+    rca_tz_span span = RCA_TZ_SPAN_EMPTY;
     rca_err rc = RCA_OK;
     const char *line;
     size_t len;
@@ -223,7 +260,9 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
             if (ll.zone == RCA_TS_UTC) {
                 ts = (double)ll.ts_us / 1e6;
             } else if (ll.zone == RCA_TS_LOCAL) {
-                ts = (double)ll.ts_us / 1e6 - (double)z->host.offset;
+                int64_t sec = ll.ts_us / 1000000 - (ll.ts_us % 1000000 < 0);
+                ts = (double)ll.ts_us / 1e6 -
+                     (double)(zone ? rca_tz_local_offset(zone, sec, &span) : z->host.offset);
                 local_seen = 1;
             }
             /* an oslo traceback repeats its record's pid, time and logger on every line */
@@ -264,17 +303,17 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
             break;
     }
     *lines = lineno;
-    if (local_seen && !z->host.has_offset) {
+    if (local_seen && !zone) {
         host_state *h = &z->host;
         if (h->nlate == h->caplate) {
             size_t nc = h->caplate ? h->caplate * 2 : 8;
-            int64_t *nl = realloc(h->late_files, nc * sizeof *nl);
+            late_file *nl = realloc(h->late_files, nc * sizeof *nl);
             if (!nl)
                 return RCA_ENOMEM;
             h->late_files = nl;
             h->caplate = nc;
         }
-        h->late_files[h->nlate++] = file_id;
+        h->late_files[h->nlate++] = (late_file){file_id, z->host.offset, *first_ts, *last_ts};
     }
     return rc;
 }
@@ -396,6 +435,77 @@ static char *get_fact(az *z, const char *key)
     return g.value;
 }
 
+/* The host's zone once its whole report is read: the name timedatectl gives, else etc/timezone's,
+ * else the etc/localtime link's. A named zone that cannot be loaded gets a warning, and the fixed
+ * offset of the collection (timedatectl's, or date against date --utc) is used instead. */
+static rca_err settle_zone(az *z)
+{
+    host_state *h = &z->host;
+    static const char *const src_path[TZ_NSOURCES] = {"sos_commands/systemd/timedatectl",
+                                                      "etc/timezone", "etc/localtime"};
+    int src = 0;
+    while (src < TZ_NSOURCES && !h->tz_names[src][0])
+        src++;
+    if (src == TZ_NSOURCES || h->zone)
+        return RCA_OK;
+    const char *name = h->tz_names[src];
+    rca_err e = src == TZ_TIMEDATECTL ? h->zone_err : rca_tz_load(NULL, name, &h->zone);
+    if (e == RCA_OK || e == RCA_ENOMEM)
+        return e;
+    char what[96];
+    int64_t a = h->offset < 0 ? -h->offset : h->offset;
+    if (h->has_offset)
+        snprintf(what, sizeof what, "fixed offset %c%02lld%02lld used", h->offset < 0 ? '-' : '+',
+                 (long long)(a / 3600), (long long)(a % 3600 / 60));
+    else
+        snprintf(what, sizeof what, "no UTC offset known either: local times read as UTC");
+    rca_buf esc, entry;
+    rca_buf_init(&esc);
+    rca_buf_init(&entry);
+    rca_escape_text(&esc, name, strlen(name));
+    rca_ingest_entry_name(h->bundle, h->report, src_path[src], &entry);
+    rca_diagf(z->diag, RCA_DIAG_WARNING, h->bundle, entry.p ? entry.p : src_path[src], 0, 0, NULL,
+              "time zone \"%s\" cannot be loaded (%s); %s", esc.p ? esc.p : "",
+              e == RCA_EIO ? "no such zone in " RCA_TZ_DIR
+              : rca_tz_name_ok(name) ? "its file in " RCA_TZ_DIR " is not a TZif file"
+                                     : "not a zone name",
+              what);
+    rca_buf_free(&esc);
+    rca_buf_free(&entry);
+    return RCA_OK;
+}
+
+/* SQL for the UTC time of column `col` (seconds * scale) of late file lf with the host's final
+ * zone or offset: its local time is col + lf->offset, and the offset to take off depends on it,
+ * span by span over the file's times (the spans rca_tz gives, so that the result is the one lines
+ * read after the zone was known get). */
+static void late_case(rca_buf *b, const char *col, long long scale, const late_file *lf,
+                      const host_state *h)
+{
+    long long f = (long long)lf->offset * scale;
+    rca_buf_printf(b, "(%s + %lld - %lld * (CASE WHEN 0 THEN 0", col, f, scale);
+    int64_t lo = (int64_t)lf->first_ts + lf->offset, hi = (int64_t)lf->last_ts + lf->offset;
+    rca_tz_span sp = {INT64_MIN, INT64_MAX, (int32_t)(h->has_offset ? h->offset : 0)};
+    if (h->zone)
+        rca_tz_span_at(h->zone, lo, &sp);
+    while (sp.hi <= hi) {
+        rca_buf_printf(b, " WHEN %s + %lld < %lld THEN %ld", col, f, (long long)sp.hi * scale,
+                       (long)sp.offset);
+        rca_tz_span_at(h->zone, sp.hi, &sp);
+    }
+    rca_buf_printf(b, " ELSE %ld END))", (long)sp.offset);
+}
+
+/* 1 if late file lf needs no change: one offset over its times, the one it was read with. */
+static int late_same(const late_file *lf, const host_state *h)
+{
+    if (!h->zone)
+        return (h->has_offset ? h->offset : 0) == lf->offset;
+    rca_tz_span sp;
+    rca_tz_span_at(h->zone, (int64_t)lf->first_ts + lf->offset, &sp);
+    return sp.offset == lf->offset && (int64_t)lf->last_ts + lf->offset < sp.hi;
+}
+
 static rca_err report_end(void *ctx)
 {
     az *z = ctx;
@@ -418,48 +528,64 @@ static rca_err report_end(void *ctx)
     if (hostname)
         rc = rca_store_set_host(z->s, h->id, "hostname", hostname);
     free(hostname);
+    if (!rc)
+        rc = settle_zone(z);
     static const struct {
         const char *fact, *column;
     } copy[] = {{"kernel", "kernel"}, {"sos_version", "sos_version"}, {"tz_name", "tz"},
                 {"fqdn", "fqdn"}};
     for (size_t i = 0; i < RCA_ARRAY_LEN(copy) && !rc; i++) {
         char *v = get_fact(z, copy[i].fact);
+        for (int src = 0; !v && strcmp(copy[i].fact, "tz_name") == 0 && src < TZ_NSOURCES; src++)
+            if (h->tz_names[src][0])
+                v = strdup(h->tz_names[src]);
         if (!v && strcmp(copy[i].fact, "tz_name") == 0)
             v = get_fact(z, "tz_abbr");
         if (v)
             rc = rca_store_set_host(z->s, h->id, copy[i].column, v);
         free(v);
     }
-    if (!rc && h->has_offset)
-        rc = rca_store_set_host_num(z->s, h->id, "utc_offset", (double)h->offset);
-    if (!rc && (h->have_utc || (h->have_local && h->has_offset)))
-        rc = rca_store_set_host_num(z->s, h->id, "collected_at",
-                                    h->have_utc ? (double)h->collected_utc
-                                                : (double)(h->collected_local - h->offset));
-    /* local-time lines read before the zone was known: shift them now */
-    if (!rc && h->nlate && h->has_offset && h->offset != 0) {
-        rca_buf sql;
-        rca_buf_init(&sql);
-        for (size_t i = 0; i < h->nlate && !rc; i++) {
-            rca_buf_reset(&sql);
-            /* ids are integers we made: no untrusted text reaches this SQL */
-            rca_buf_printf(&sql,
-                           "UPDATE line_data SET ts_ms = ts_ms - %lld * 1000 WHERE rowid BETWEEN "
-                           "(SELECT line_base FROM file WHERE id = %lld) AND "
-                           "(SELECT line_base + lines - 1 FROM file WHERE id = %lld) "
-                           "AND ts_ms IS NOT NULL;"
-                           "UPDATE hit SET ts = ts - %lld WHERE file_id = %lld AND ts IS NOT NULL;"
-                           "UPDATE file SET first_ts = first_ts - %lld, last_ts = last_ts - %lld "
-                           "WHERE id = %lld;",
-                           (long long)h->offset, (long long)h->late_files[i],
-                           (long long)h->late_files[i],
-                           (long long)h->offset, (long long)h->late_files[i],
-                           (long long)h->offset, (long long)h->offset,
-                           (long long)h->late_files[i]);
-            rc = rca_store_exec(z->s, sql.p);
-        }
-        rca_buf_free(&sql);
+    if (!rc && (h->has_offset || (h->zone && h->have_utc)))
+        rc = rca_store_set_host_num(z->s, h->id, "utc_offset",
+                                    h->has_offset ? (double)h->offset
+                                                  : rca_tz_utc_offset(h->zone, h->collected_utc));
+    rca_tz_span sp = RCA_TZ_SPAN_EMPTY;
+    if (!rc && (h->have_utc || (h->have_local && (h->has_offset || h->zone))))
+        rc = rca_store_set_host_num(
+            z->s, h->id, "collected_at",
+            h->have_utc ? (double)h->collected_utc
+                        : (double)(h->collected_local -
+                                   (h->zone ? rca_tz_local_offset(h->zone, h->collected_local, &sp)
+                                            : h->offset)));
+    /* local-time lines read before the zone was known: redo them with it now */
+    rca_buf sql;
+    rca_buf_init(&sql);
+    for (size_t i = 0; i < h->nlate && !rc; i++) {
+        const late_file *lf = &h->late_files[i];
+        if (lf->first_ts < 0 || late_same(lf, h))
+            continue;
+        long long id = (long long)lf->id;
+        rca_buf_reset(&sql);
+        /* ids and times are integers we made: no untrusted text reaches this SQL */
+        rca_buf_printf(&sql, "UPDATE line_data SET ts_ms = ");
+        late_case(&sql, "ts_ms", 1000, lf, h);
+        rca_buf_printf(&sql,
+                       " WHERE rowid BETWEEN (SELECT line_base FROM file WHERE id = %lld) AND "
+                       "(SELECT line_base + lines - 1 FROM file WHERE id = %lld) "
+                       "AND ts_ms IS NOT NULL; UPDATE hit SET ts = ",
+                       id, id);
+        late_case(&sql, "ts", 1, lf, h);
+        rca_buf_printf(&sql, " WHERE file_id = %lld AND ts IS NOT NULL; UPDATE file SET first_ts = ",
+                       id);
+        late_case(&sql, "first_ts", 1, lf, h);
+        rca_buf_printf(&sql, ", last_ts = ");
+        late_case(&sql, "last_ts", 1, lf, h);
+        rca_buf_printf(&sql, " WHERE id = %lld;", id);
+        rc = sql.p ? rca_store_exec(z->s, sql.p) : RCA_ENOMEM;
     }
+    rca_buf_free(&sql);
+    rca_tz_free(h->zone);
+    h->zone = NULL;
     free(h->late_files);
     h->late_files = NULL;
     h->nlate = h->caplate = 0;
@@ -598,6 +724,7 @@ done:
     rca_store_free(z.s);
     rca_buf_free(&z.buf);
     free(z.host.late_files);
+    rca_tz_free(z.host.zone);
     for (size_t i = 0; i < z.nwarn; i++)
         free(z.warn[i]);
     free(z.warn);

@@ -29,6 +29,7 @@ static const rca_cmd_parser parsers[] = {
     {"hostname", rca_parse_hostname},
     {"date", rca_parse_date},
     {"timedatectl", rca_parse_timedatectl},
+    {"timezone", rca_parse_timezone},
     {"uname", rca_parse_uname},
     {"sos-version", rca_parse_sos_version},
     {"nova-conf", rca_parse_nova_conf},

@@ -1,5 +1,5 @@
 /* facts.c - parsers for the small files that say who and when a host is: hostname, date,
- * timedatectl, uname, version.txt, uptime and nova.conf's [DEFAULT] host. Each emits rows of the
+ * timedatectl, etc/timezone, uname, version.txt, uptime and nova.conf's [DEFAULT] host. Each emits rows of the
  * `fact` table (key, value); the analysis turns them into the host's identity and time zone.
  * Parse stage.
  */
@@ -163,6 +163,20 @@ rca_err rca_parse_timedatectl(const char *path, const char *arg, const char *tex
         }
     }
     return rc;
+}
+
+/* etc/timezone (Debian, Ubuntu): the zone's name on its first line. */
+rca_err rca_parse_timezone(const char *path, const char *arg, const char *text, size_t len,
+                           const rca_row_sink *sink, rca_diag *diag)
+{
+    (void)path;
+    (void)arg;
+    (void)diag;
+    unsigned ln;
+    rca_span s = first_line(text, len, &ln);
+    if (!s.n || s.n > 127 || memchr(s.p, ' ', s.n) || memchr(s.p, '\t', s.n))
+        return RCA_OK;
+    return fact(sink, ln, "tz_timezone", s.p, s.n);
 }
 
 rca_err rca_parse_uname(const char *path, const char *arg, const char *text, size_t len,

@@ -10,6 +10,8 @@ rca_err rca_parse_date(const char *path, const char *arg, const char *text, size
                        const rca_row_sink *sink, rca_diag *diag);
 rca_err rca_parse_timedatectl(const char *path, const char *arg, const char *text, size_t len,
                               const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_timezone(const char *path, const char *arg, const char *text, size_t len,
+                           const rca_row_sink *sink, rca_diag *diag);
 rca_err rca_parse_uname(const char *path, const char *arg, const char *text, size_t len,
                         const rca_row_sink *sink, rca_diag *diag);
 rca_err rca_parse_sos_version(const char *path, const char *arg, const char *text, size_t len,

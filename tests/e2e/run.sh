@@ -218,5 +218,103 @@ else
   ko "--fts: MATCH gave '$fts', LIKE gave '$like'"
 fi
 
+# Daylight saving time: the incident (logs of 2025-03-03, CET +0100) collected a month after the
+# change of 2025-03-30, in CEST (+0200): only the collection time moves (date, date --utc,
+# timedatectl), every log line is kept. Each host's zone is read by name and every local line gets
+# the offset of its own date, so the report is the incident's, but for the hosts' collection time
+# (and zone name where timedatectl is gone). With one offset taken at collection, as before, the
+# oslo.log lines moved an hour away from the OVN (UTC) ones and the chain broke: the second failure
+# got another root cause (bind-refused-dead-agent on ctl-1 at 13:20:43Z, an hour early instead of
+# ovn-sb-unreachable on cmp-1). Variants: the zone named by
+# timedatectl, by the etc/localtime link alone, by etc/timezone alone.
+dst_case() {
+  dst="$work/dst-$1"
+  rm -rf "$dst"; cp -a "$inc" "$dst"
+  for r in "$dst"/sosreport-*; do
+    python3 - "$r" "$1" <<'PY' || return 1
+import os, sys
+r, how = sys.argv[1], sys.argv[2]
+def edit(rel, pairs):
+    p = os.path.join(r, rel)
+    s = open(p).read()
+    for a, b in pairs:
+        assert a in s, (p, a)
+        s = s.replace(a, b)
+    open(p, "w").write(s)
+edit("sos_commands/date/date", [("Mon Mar  3 15:40:12 CET 2025", "Wed Apr  2 16:40:12 CEST 2025")])
+edit("sos_commands/date/date_--utc", [("Mon Mar  3 14:40:12 UTC", "Wed Apr  2 14:40:12 UTC")])
+edit("sos_commands/systemd/timedatectl", [("Mon 2025-03-03 15:40:41 CET", "Wed 2025-04-02 16:40:41 CEST"),
+     ("Mon 2025-03-03 14:40", "Wed 2025-04-02 14:40"), ("(CET, +0100)", "(CEST, +0200)")])
+if how not in ("timedatectl", "unknown"):
+    os.remove(os.path.join(r, "sos_commands/systemd/timedatectl"))
+    os.remove(os.path.join(r, "date"))  # the root symlink to it
+if how == "localtime":
+    os.symlink("../usr/share/zoneinfo/Europe/Paris", os.path.join(r, "etc/localtime"))
+if how == "timezone":
+    open(os.path.join(r, "etc/timezone"), "w").write("Europe/Paris\n")
+if how == "hostile":
+    open(os.path.join(r, "etc/timezone"), "w").write("../../../etc/passwd\n")
+if how == "unknown":
+    edit("sos_commands/systemd/timedatectl", [("Europe/Paris", "Mars/Olympus_Mons")])
+    open(os.path.join(r, "etc/timezone"), "w").write("../../../etc/passwd\n")
+PY
+  done
+}
+# same_but_hosts NAME: NAME's report is the incident's but for the hosts' collected_at and tz
+same_but_hosts() {
+  python3 - "$work/incident.json" "$work/$1.json" <<'PY'
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+for h in a["hosts"] + b["hosts"]:
+    h.pop("collected_at", None); h.pop("tz", None)
+if a != b:
+    ra, rb = a["root_causes"], b["root_causes"]
+    print("  root causes: %s, expected %s" % ([(x["root"]["code"], x["root"]["host"], x["root"]["first_ts"]) for x in rb],
+                                             [(x["root"]["code"], x["root"]["host"], x["root"]["first_ts"]) for x in ra]))
+    sys.exit(1)
+PY
+}
+for how in timedatectl localtime timezone; do
+  dst_case "$how" || ko "dst-$how: the bundle could not be made"
+  if analyze "dst-$how" 1 "$work/dst-$how"; then
+    if same_but_hosts "dst-$how" && grep -q '"collected_at": "2025-04-02T14:40' "$work/dst-$how.json" &&
+       grep -q '"tz": "Europe/Paris"' "$work/dst-$how.json"
+    then ok; else ko "dst-$how: the report differs from the incident's (beyond the hosts' collection time)"; fi
+  fi
+done
+# Local times across both changes, in a rotated log of cmp-1: each gets the offset of its own date
+# (a repeated time its first instance, a skipped one the offset before), the same whether the zone
+# was known when the file was read (timedatectl first in the sorted archive) or only at the end of
+# the report (the etc/localtime link, which comes last: the lines are redone then).
+probe_want="1 1729987199.0|2 1729989000.0|3 1729994400.0|4 1743294600.0|5 1743298200.0|6 1743298200.25|"
+for how in timedatectl localtime; do
+  [ -d "$work/dst-$how" ] || continue
+  printf '%s 3112 INFO nova.compute.manager [-] probe\n' "2024-10-27 01:59:59.000" \
+    "2024-10-27 02:30:00.000" "2024-10-27 03:00:00.000" "2025-03-30 01:30:00.000" \
+    "2025-03-30 02:30:00.000" "2025-03-30 03:30:00.250" \
+    > "$work/dst-$how/sosreport-cmp-1-2025-03-03-ydkrmlu/var/log/nova/nova-compute.log.1"
+  src="$work/dst-$how"
+  if [ "$how" = timedatectl ]; then
+    sh "$here/pack.sh" "$src" "$work/dst-$how-xz" xz; src=$(ls "$work/dst-$how-xz"/sosreport-cmp-1-*.tar.xz)
+  fi
+  "$bin" analyze --db "$work/probe-$how.db" "$src" > /dev/null 2>&1
+  got=$("$bin" query "$work/probe-$how.db" "SELECT lineno || ' ' || ts AS x FROM line WHERE
+    file_id = (SELECT id FROM file WHERE path = 'var/log/nova/nova-compute.log.1') ORDER BY lineno" 2>&1 |
+    grep '^[0-9] ' | tr -d ' ' | sed 's/^\([0-9]\)/\1 /' | tr '\n' '|')
+  [ "$got" = "$probe_want" ] && ok || ko "dst probe ($how): times $got, expected $probe_want"
+done
+
+# A zone that cannot be loaded: said, and the fixed offset of the collection is used.
+dst_case unknown || ko "dst-unknown: the bundle could not be made"
+if analyze dst-unknown 1 "$work/dst-unknown"; then
+  grep -q 'sosreport-cmp-1-2025-03-03-ydkrmlu/sos_commands/systemd/timedatectl: time zone \\"Mars/Olympus_Mons\\" cannot be loaded (no such zone in /usr/share/zoneinfo); fixed offset +0200 used' \
+    "$work/dst-unknown.json" && ok || ko "dst-unknown: no warning about the zone that cannot be loaded"
+fi
+dst_case hostile || ko "dst-hostile: the bundle could not be made"
+if analyze dst-hostile 1 "$work/dst-hostile"; then
+  grep -q 'etc/timezone: time zone \\"../../../etc/passwd\\" cannot be loaded (not a zone name); fixed offset +0200 used' \
+    "$work/dst-hostile.json" && ok || ko "dst-hostile: no warning about the refused zone name"
+fi
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

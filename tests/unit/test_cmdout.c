@@ -1,5 +1,5 @@
 /* test_cmdout.c - unit tests of the command-output registry and of the df, free and meminfo
- * parsers (src/parse/cmdout.c). Inputs are excerpts of real sos reports (compute4, the juju lxd
+ * parsers (src/parse/cmdout.c), and the zone facts of timedatectl and etc/timezone. Inputs are excerpts of real sos reports (compute4, the juju lxd
  * hosts) plus the layouts other df/procps versions print; each case lists the rows a user would
  * find in the "df" and "mem" tables. Every parser is also run on every prefix of a sample, on
  * garbage and on empty input, under ASan in `make asan`.
@@ -318,7 +318,28 @@ static const char meminfo_old[] = "MemTotal:        8061612 kB\n"
 static const char *const meminfo_old_rows[] = {
     "mem|meminfo|8061612|2658400|325368|NULL|5077844|NULL|2097148|2097148", NULL};
 
+/* The zone by name, from timedatectl and etc/timezone (facts.c): what the host's time zone is
+ * read with. */
+static const char timedatectl_paris[] = "               Local time: Wed 2025-04-02 16:40:41 CEST\n"
+                                        "           Universal time: Wed 2025-04-02 14:40:41 UTC\n"
+                                        "                Time zone: Europe/Paris (CEST, +0200)  \n";
+static const char *const timedatectl_paris_rows[] = {
+    "fact|collected_utc|1743604841", "fact|tz_name|Europe/Paris", "fact|utc_offset|7200",
+    "fact|tz_abbr|CEST", NULL};
+static const unsigned timedatectl_paris_lines[] = {2, 3, 3, 3};
+static const char *const timedatectl_kathmandu_rows[] = {
+    "fact|tz_name|Asia/Kathmandu", "fact|utc_offset|20700", "fact|tz_abbr|+0545", NULL};
+static const char *const tz_file_rows[] = {"fact|tz_timezone|America/New_York", NULL};
+
 static const parse_case cases[] = {
+    {"timedatectl", "timedatectl", "sos_commands/systemd/timedatectl", NULL, timedatectl_paris,
+     timedatectl_paris_rows, timedatectl_paris_lines, 0},
+    {"timedatectl +0545", "timedatectl", "timedatectl", NULL,
+     "  Time zone: Asia/Kathmandu (+0545, +0545)\n", timedatectl_kathmandu_rows, NULL, 0},
+    {"etc/timezone", "timezone", "etc/timezone", NULL, "\n  America/New_York \n",
+     tz_file_rows, line2, 0},
+    {"etc/timezone, not a name", "timezone", "etc/timezone", NULL, "Europe Paris\n", no_rows,
+     NULL, 0},
     {"df compute4", "df", "sos_commands/filesys/df_-al_-x_autofs", NULL, df_compute4,
      df_compute4_rows, df_compute4_lines, 0},
     {"df inodes compute4", "df", "sos_commands/filesys/df_-ali_-x_autofs", NULL,
@@ -377,7 +398,8 @@ static void run_case(void **state)
  * others too). */
 static const char *const names[] = {"df",          "free",           "meminfo",
                                     "ovs-vsctl-show", "ovsdb-list",  "ovsdb-dump",
-                                    "ovn-sbctl-show", "ovn-nbctl-show", "ovsdb-file"};
+                                    "ovn-sbctl-show", "ovn-nbctl-show", "ovsdb-file",
+                                    "timedatectl",  "timezone"};
 
 static void test_registry(void **state)
 {
