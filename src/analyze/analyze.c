@@ -641,12 +641,15 @@ static void out_of_window(void *ctx, const rca_out_of_window *w)
     rca_buf_free(&name);
 }
 
-/* Roles from what runs and logs on each host (one statement, after every host is in). */
+/* Roles from what runs and logs on each host (one statement, after every host is in). A log
+ * counts only when it was written in this life of the host: one whose every line is dated after
+ * the report was collected (a clock from elsewhere, logs copied in) says nothing of its role. */
 static const char roles_sql[] =
     "UPDATE host SET roles = nullif(trim("
     " CASE WHEN EXISTS (SELECT 1 FROM file f WHERE f.host_id = host.id AND f.service IN"
     "   ('nova-api','nova-conductor','nova-scheduler','neutron-server','ovn-northd',"
-    "    'ovsdb-server-sb','ovsdb-server-nb'))"
+    "    'ovsdb-server-sb','ovsdb-server-nb') AND (host.collected_at IS NULL OR"
+    "   f.first_ts IS NULL OR f.first_ts <= host.collected_at + 3600))"
     "   OR EXISTS (SELECT 1 FROM ovsdb o WHERE o.host_id = host.id AND o.db IN"
     "   ('OVN_Southbound','OVN_Northbound')) THEN 'controller ' ELSE '' END ||"
     " CASE WHEN EXISTS (SELECT 1 FROM ovsdb o WHERE o.host_id = host.id AND o.db = 'Open_vSwitch'"
