@@ -91,6 +91,9 @@ typedef struct rca_chain {
     const rca_finding **also;      /* other findings the root explains directly (corroboration:
                                       e.g. the same host's missing tunnels), not in steps */
     size_t nalso;
+    const char **not_proven;       /* the next links below the deepest step that could not be
+                                      looked for: "ovn-sb-unreachable: ovn-controller logs" */
+    size_t nnot_proven;
 } rca_chain;
 
 /* Something that could not be examined (a coverage check's row): "no df output: disk space on

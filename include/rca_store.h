@@ -144,6 +144,15 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
                                           void (*fn)(void *ctx, const rca_out_of_window *w),
                                           void *ctx);
 
+/* ---- what the reports hold ---- */
+
+/* *out = 1 if table or view `name` (letters, digits, '_') has a row, 0 if it has none. Unknown
+ * names are RCA_ESYNTAX (said through diag at where:line). */
+rca_err rca_store_has_rows(rca_store *s, const char *name, int *out, rca_diag *diag,
+                           const char *where, unsigned line);
+/* *out = 1 if some host has a log of `service` (as the layout map names it). */
+rca_err rca_store_has_service(rca_store *s, const char *service, int *out);
+
 /* ---- rules side ---- */
 /* A rule match. host_id/file_id/lineno <= 0 and ts < 0 mean none; fields is a JSON object. */
 rca_err rca_store_add_hit(rca_store *s, const char *rule, const char *grp, int64_t host_id,

@@ -262,6 +262,10 @@ static json_t *chains_json(const rca_chain *chains, size_t nchains)
             if (c->also[j])
                 bad |= append(also, step_json(c->also[j]));
         bad |= set(o, "also", also);
+        json_t *np = json_array();
+        for (size_t j = 0; j < c->nnot_proven; j++)
+            bad |= append(np, jstr(c->not_proven[j]));
+        bad |= set(o, "not_proven", np);
         bad |= set(o, "score", jreal(c->score));
         bad |= append(a, o);
     }

@@ -1003,6 +1003,28 @@ static void text_also(out *o, const rca_result *res, const plan *pl, const group
     }
 }
 
+/* "Not proven: ovn-sb-unreachable: ovn-controller logs missing" under a chain whose deepest step
+ * is not a root: the pack knows causes it could not look for. */
+static void text_not_proven(out *o, const rca_chain *c, size_t indent)
+{
+    for (size_t i = 0; i < c->nnot_proven; i++) {
+        spaces(o, indent);
+        put(o, "Not proven: ");
+        text(o, c->not_proven[i]);
+        put(o, " missing\n");
+    }
+}
+
+static void md_not_proven(out *o, const rca_chain *c)
+{
+    for (size_t i = 0; i < c->nnot_proven; i++) {
+        put(o, i ? "" : "\n");
+        put(o, "- Not proven: ");
+        text(o, c->not_proven[i]);
+        put(o, " missing\n");
+    }
+}
+
 static void text_root_notes(out *o, const rca_finding *root)
 {
     if (root->explain && *root->explain)
@@ -1075,6 +1097,7 @@ static void write_text(out *o, const rca_result *res, const rca_report_opts *opt
         if (gr->n == 1) {
             put(o, "\n\n");
             text_chain_steps(o, res, pl, gr, 0, 2);
+            text_not_proven(o, group_chain(res, pl, gr, 0), 2);
         } else {
             put(o, "\n");
             for (size_t k = 0; k < gr->n; k++) {
@@ -1087,6 +1110,7 @@ static void write_text(out *o, const rca_result *res, const rca_report_opts *opt
                 rewrap(o, mark, strlen(label), strlen(label));
                 put(o, "\n");
                 text_chain_steps(o, res, pl, gr, k, 4);
+                text_not_proven(o, group_chain(res, pl, gr, k), 4);
             }
         }
         text_also(o, res, pl, gr);
@@ -1347,12 +1371,14 @@ static void write_md(out *o, const rca_result *res, const rca_report_opts *opts,
         if (gr->n == 1) {
             put(o, "\n");
             md_chain_steps(o, res, pl, gr, 0);
+            md_not_proven(o, group_chain(res, pl, gr, 0));
         } else {
             for (size_t k = 0; k < gr->n; k++) {
                 putf(o, "\n### Failure %zu\n\n", k + 1);
                 failure_sentence(o, group_chain(res, pl, gr, k));
                 put(o, "\n\n");
                 md_chain_steps(o, res, pl, gr, k);
+                md_not_proven(o, group_chain(res, pl, gr, k));
             }
         }
         md_also(o, res, pl, gr);

@@ -976,6 +976,87 @@ static void walk_causes(path_acc *pa, size_t node)
     pa->depth--;
 }
 
+/* What a rule needs to find its evidence, missing from every report: "ovn-controller logs", a
+ * check's `needs` words; NULL when it had what it needs (it looked, and found nothing). */
+static rca_err missing_for(eval *e, const rule *ru, rca_buf *out, int *missing)
+{
+    rca_err rc = RCA_OK;
+    *missing = 0;
+    rca_buf_reset(out);
+    if (ru->is_check) {
+        for (size_t i = 0; i < ru->nneeds && !rc && !*missing; i++) {
+            int rows;
+            rc = rca_store_has_rows(e->s, ru->needs[i], &rows, e->diag, ru->file, ru->needs_line);
+            if (rc == RCA_ESYNTAX)
+                return RCA_OK; /* said; the analysis goes on */
+            *missing = !rc && !rows;
+        }
+        if (*missing)
+            rca_buf_adds(out, ru->needs_words);
+        return rc;
+    }
+    if (!ru->nservices || ru->npaths)
+        return RCA_OK;
+    int any = 0;
+    for (size_t i = 0; i < ru->nservices && !rc && !any; i++)
+        rc = rca_store_has_service(e->s, ru->services[i], &any);
+    if (rc || any)
+        return rc;
+    *missing = 1;
+    for (size_t i = 0; i < ru->nservices; i++)
+        rca_buf_printf(out, "%s%s", i ? (i + 1 == ru->nservices ? " or " : ", ") : "",
+                       ru->services[i]);
+    rca_buf_adds(out, " logs");
+    return RCA_OK;
+}
+
+/* The causes the pack knows for the chain's deepest step that could not be looked for, because
+ * what they read is in no report: the chain stops there for want of evidence, not because the
+ * cause was ruled out. */
+static rca_err find_not_proven(eval *e, rca_chain *c)
+{
+    const rca_finding *d = c->steps[c->n - 1];
+    if (d->cls && strcmp(d->cls, "root") == 0)
+        return RCA_OK;
+    rca_buf words, line;
+    rca_buf_init(&words);
+    rca_buf_init(&line);
+    rca_err rc = RCA_OK;
+    for (size_t i = 0; i < e->r->nrules && !rc; i++) {
+        const rule *ru = &e->r->rules[i];
+        if (ru->is_marker || ru->is_coverage)
+            continue;
+        int targets = 0;
+        for (size_t k = 0; k < ru->nexplains && !targets; k++) {
+            const cause_clause *cc = &ru->explains[k];
+            targets = cc->target_is_code ? strcmp(cc->target, d->code) == 0
+                                         : strcmp(cc->target, d->rule) == 0;
+        }
+        int missing;
+        if (!targets || (rc = missing_for(e, ru, &words, &missing)) || !missing)
+            continue;
+        rca_buf_reset(&line);
+        rca_buf_printf(&line, "%s: %s", ru->code, words.p);
+        int dup = 0;
+        for (size_t k = 0; k < c->nnot_proven && !dup; k++)
+            dup = strcmp(c->not_proven[k], line.p) == 0;
+        if (dup)
+            continue;
+        const char **np = rca_arena_alloc(e->a, (c->nnot_proven + 1) * sizeof *np);
+        if (!np || !(np[c->nnot_proven] = rca_arena_strdup(e->a, line.p))) {
+            rc = RCA_ENOMEM;
+            break;
+        }
+        if (c->nnot_proven)
+            memcpy(np, c->not_proven, c->nnot_proven * sizeof *np);
+        c->not_proven = np;
+        c->nnot_proven++;
+    }
+    rca_buf_free(&words);
+    rca_buf_free(&line);
+    return rc;
+}
+
 static int cmp_chain(const void *a, const void *b)
 {
     const rca_chain *x = a, *y = b;
@@ -990,8 +1071,9 @@ static int cmp_chain(const void *a, const void *b)
 static rca_err build_chains(eval *e)
 {
     rca_result *res = e->res;
+    rca_err rc = RCA_OK;
     size_t cap = 0;
-    for (size_t si = 0; si < e->nf; si++) {
+    for (size_t si = 0; si < e->nf && !rc; si++) {
         if (!e->f[si].cls || strcmp(e->f[si].cls, "symptom") != 0)
             continue;
         path_acc pa;
@@ -1046,9 +1128,13 @@ static rca_err build_chains(eval *e)
                     c->also[c->nalso++] = x;
             }
             pa.score[best] = -1;
+            c->not_proven = NULL;
+            c->nnot_proven = 0;
             /* a chain that ends at the symptom itself competes only when nothing explains it */
             if (c->n == 1 && pa.n > 1)
                 res->nchains--;
+            else if ((rc = find_not_proven(e, c)))
+                break;
         }
         free(pa.leaf);
         free(pa.score);
@@ -1058,7 +1144,7 @@ static rca_err build_chains(eval *e)
     }
     if (res->nchains > 1)
         qsort(res->chains, res->nchains, sizeof *res->chains, cmp_chain);
-    return RCA_OK;
+    return rc;
 }
 
 /* ------------------------------------------------------------------ age */

@@ -378,6 +378,21 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
             perr(p, line, col, "min-count: needs a whole number from 1 to 1000000");
         else
             ru->min_count = (unsigned)n;
+    } else if (ru->is_check && strcmp(key, "needs") == 0) {
+        const char *colon = strchr(v, ':');
+        char *tables = adup(p, v, colon ? (size_t)(colon - v) : strlen(v));
+        const char *w = colon ? colon + 1 : "";
+        while (*w == ' ' || *w == '\t')
+            w++;
+        if (!tables || !*w) {
+            perr(p, line, col, "needs: 'needs TABLE ...: what they are, in plain words'");
+        } else {
+            ru->nneeds = words(p, tables, &ru->needs);
+            ru->needs_words = rca_arena_strdup(a, w);
+            ru->needs_line = line;
+            if (!ru->nneeds)
+                perr(p, line, col, "needs: name at least one table or view");
+        }
     } else if (ru->is_check) {
         if (strcmp(key, "sql") == 0) {
             ru->sql = rca_arena_strdup(a, v);
@@ -387,7 +402,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
         } else {
             perr(p, line, p->kcol,
                  "unknown key '%s' in a check (code, severity, sql, key, title, explain, remedy, "
-                 "ref, explains, for, min-count, sample, yields, nosample)",
+                 "ref, explains, for, min-count, needs, sample, yields, nosample)",
                  key);
         }
     } else if (strcmp(key, "files") == 0) {

@@ -108,6 +108,12 @@ typedef struct rule {
      * information, not a problem. persist_s < 0 and min_count 0: not declared. */
     double persist_s;
     unsigned min_count;
+    /* checks: `needs TABLE ...: words`, the tables or views without whose rows the check cannot
+     * say anything, and what they are in plain words ("not proven: <words> missing") */
+    char **needs;
+    size_t nneeds;
+    char *needs_words;
+    unsigned needs_line;
     sample *samples;
     size_t nsamples;
     char *sql;

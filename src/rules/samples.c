@@ -317,6 +317,12 @@ static int check_sql_ok(rca_rules *r, rule *ru, rca_diag *diag)
         return 0;
     int ok = rca_store_finish_ingest(s) == RCA_OK &&
              rca_store_check_sql(s, ru->sql, diag, ru->file, ru->sql_line) == RCA_OK;
+    /* the tables `needs` names must exist */
+    for (size_t i = 0; i < ru->nneeds; i++) {
+        int rows;
+        if (rca_store_has_rows(s, ru->needs[i], &rows, diag, ru->file, ru->needs_line) != RCA_OK)
+            ok = 0;
+    }
     columns c = {r->arena, ru, 0, 0};
     ru->ncols = 0;
     if (ok && rca_store_columns(s, ru->sql, add_column, &c) == RCA_OK && !c.nomem)

@@ -675,6 +675,57 @@ end:
     return rc;
 }
 
+/* ------------------------------------------------------------------ what the reports hold */
+
+rca_err rca_store_has_rows(rca_store *s, const char *name, int *out, rca_diag *diag,
+                           const char *where, unsigned line)
+{
+    *out = 0;
+    size_t n = strlen(name);
+    int ok = n > 0 && n < 64;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+             (name[i] >= '0' && name[i] <= '9') || name[i] == '_';
+    if (!ok) {
+        rca_diagf(diag, RCA_DIAG_ERROR, where, NULL, line, 0, NULL, "not a table name: '%s'",
+                  name);
+        return RCA_ESYNTAX;
+    }
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT EXISTS (SELECT 1 FROM \"%s\")", name);
+    rca_err rc = store_drain(s);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st;
+    if (store_prepare(s, sql, &st)) {
+        rca_diagf(diag, RCA_DIAG_ERROR, where, NULL, line, 0, NULL, "no table or view '%s'",
+                  name);
+        return RCA_ESYNTAX;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0) != 0;
+    else
+        rc = store_db_fail(s, "cannot read a table");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+rca_err rca_store_has_service(rca_store *s, const char *service, int *out)
+{
+    sqlite3_stmt *st;
+    *out = 0;
+    rca_err rc = prepare(s, "SELECT EXISTS (SELECT 1 FROM file WHERE service = ?1 AND parser = 'log')", &st);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, service, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0) != 0;
+    else
+        rc = store_db_fail(s, "cannot read the files");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ rules side */
 
 rca_err rca_store_add_finding(rca_store *s, const char *rule, const char *code, const char *cls,

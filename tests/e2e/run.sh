@@ -190,6 +190,23 @@ PY
 "$bin" analyze --no-timing --no-color "$alone" 2>/dev/null | grep -q '^  - no df output in the report of cmp-1' && ok ||
   ko "coverage: the text report has no Not examined line for the missing df"
 grep -q '"not_examined": \[\]' "$work/incident.json" && ok || ko "coverage: the full incident lacks something"
+# Not proven: without its ovn-controller log and with no controller report, the compute's chain
+# stops at the VIF plug timeout, and says which causes could not be looked for and why.
+rm -f "$alone"/var/log/ovn/ovn-controller.log*
+"$bin" analyze --format json --no-timing "$alone" > "$work/alone2.json" 2>/dev/null
+python3 - "$work/alone2.json" <<'PY' && ok || ko "not proven: the chain does not say what is missing"
+import json, sys
+r = json.load(open(sys.argv[1]))
+c = r["root_causes"][0]
+assert c["root"]["code"] == "vif-plug-timeout", c["root"]["code"]
+np = c["not_proven"]
+assert "ovn-sb-unreachable: ovn-controller logs" in np, np
+assert any(x.startswith("ovn-port-unbound: ") for x in np), np
+PY
+grep -q '"not_proven": \[\]' "$work/incident.json" && ok || ko "not proven: the full incident has a gap"
+"$bin" analyze --no-timing --no-color "$alone" 2>/dev/null | grep -q '^  Not proven: ovn-sb-unreachable: ovn-controller logs missing$' &&
+  ok || ko "not proven: the text report does not say it under the chain"
+
 
 # --db keeps a database that `sosrca query` can read; an existing one is not overwritten.
 db="$work/incident.db"

@@ -128,6 +128,8 @@ static void add_chain(rca_result *r, double score, size_t n, const rca_finding *
     c->score = score;
     c->also = NULL;
     c->nalso = 0;
+    c->not_proven = NULL;
+    c->nnot_proven = 0;
 }
 
 /* Chain i's root also explains f (corroboration, not a step). */
@@ -625,8 +627,8 @@ static void json_shape_and_figures(void **state)
     assert_int_equal(json_array_size(chain), 3);
     assert_string_equal(json_string_value(json_object_get(json_array_get(chain, 1), "code")),
                         "vif-plug-timeout");
-    /* The keys of a root cause, in order: "also" follows "chain". */
-    const char *rc_keys[] = {"symptom", "root", "chain", "also", "score"};
+    /* The keys of a root cause, in order: "also" follows "chain", then "not_proven". */
+    const char *rc_keys[] = {"symptom", "root", "chain", "also", "not_proven", "score"};
     i = 0;
     json_object_foreach(c0, k, v)
     {
