@@ -48,6 +48,9 @@ PY
   fi
   # coverage: what the report is known to lack must be said
   want="" miss=""
+  # every real report lacks something the pack would read: it must say what
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(not all(h["coverage"] for h in r["hosts"]))' \
+    "$work/$name.json" || miss=" (an empty Not examined)"
   case $name in
     # compute4 is an ML2/OVS compute: its OVN logs are all dated after its collection (another
     # life of the host), so it is neither an OVN chassis nor a controller
@@ -55,6 +58,7 @@ PY
       python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(r["hosts"][0]["roles"] != "compute")' \
         "$work/$name.json" || miss=" roles(compute)" ;;
     *sunbeam*) want="no-df no-memory" ;;
+    *juju*) want="no-openstack-evidence" ;;
   esac
   for w in $want; do
     check=${w%%:*} word=${w#*:}
