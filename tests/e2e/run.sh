@@ -206,6 +206,11 @@ PY
 grep -q '"not_proven": \[\]' "$work/incident.json" && ok || ko "not proven: the full incident has a gap"
 "$bin" analyze --no-timing --no-color "$alone" 2>/dev/null | grep -q '^  Not proven: ovn-sb-unreachable: ovn-controller logs missing$' &&
   ok || ko "not proven: the text report does not say it under the chain"
+md=$("$bin" analyze --format md --no-timing "$alone" 2>/dev/null)
+printf '%s\n' "$md" | grep -q '^- Not proven: ovn-sb-unreachable: ovn-controller logs missing$' &&
+  printf '%s\n' "$md" | grep -q '^## Not examined$' &&
+  "$bin" analyze --format md --no-timing "$old"/sosreport-* 2>/dev/null | grep -q '^## Earlier incidents' &&
+  ok || ko "Markdown: Not proven, Not examined or Earlier incidents missing"
 
 
 # --db keeps a database that `sosrca query` can read; an existing one is not overwritten.
