@@ -1,6 +1,7 @@
 /* fuzz_logline.c - libFuzzer target for the log envelope parser (rca_parse_log_line): the input
  * is split into lines as the reader does, each line is parsed with a context carried from line to
- * line, and every span of the result must lie inside the line. The first two bytes pick the
+ * line, and every span of the result must lie inside the line (the envelope's and the
+ * identities rca_parse_msg_ids finds in the text). The first two bytes pick the
  * year and month hints that syslog lines are dated with.
  */
 #include "fuzz.h"
@@ -42,6 +43,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(ll.instance.n == 36);
         if (f == RCA_LOG_NONE)
             FUZZ_CHECK(ll.zone == RCA_TS_NONE);
+        /* the identities the message names in words: spans inside the line, of fixed sizes */
+        rca_msg_ids ids;
+        rca_parse_msg_ids(line, n, &ids);
+        fuzz_check_span(ids.instance, line, n);
+        fuzz_check_span(ids.port, line, n);
+        fuzz_check_span(ids.req, line, n);
+        FUZZ_CHECK(ids.instance.n == 0 || ids.instance.n == 36);
+        FUZZ_CHECK(ids.port.n == 0 || ids.port.n == 36);
+        FUZZ_CHECK(ids.req.n == 0 || ids.req.n == 40);
         free(line);
         p = nl ? nl + 1 : end;
     }
