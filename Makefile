@@ -10,6 +10,7 @@ DATADIR   ?= $(PREFIX)/share
 MANDIR    ?= $(DATADIR)/man
 DOCDIR    ?= $(DATADIR)/doc/sosrca
 COMPDIR   ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/vendor-completions
 # The installed rule pack; compiled into the binary (src/main.c), so set DATADIR when building.
 RULESDIR  := $(DATADIR)/sosrca/rules
 # build/ made by another user (root ran `make demo` in this tree): build in build-$USER/ instead.
@@ -181,16 +182,18 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIBA)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(RULESDIR) $(DESTDIR)$(MANDIR)/man1 \
-	  $(DESTDIR)$(COMPDIR) $(DESTDIR)$(DOCDIR)
+	  $(DESTDIR)$(COMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(DOCDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/sosrca
 	cp -R rules/. $(DESTDIR)$(RULESDIR)/
 	sed -e 's|/usr/local/share|$(DATADIR)|g' docs/sosrca.1 > $(DESTDIR)$(MANDIR)/man1/sosrca.1
 	chmod 0644 $(DESTDIR)$(MANDIR)/man1/sosrca.1
 	install -m 0644 docs/completion/sosrca.bash $(DESTDIR)$(COMPDIR)/sosrca
+	install -m 0644 docs/completion/_sosrca $(DESTDIR)$(ZSHCOMPDIR)/_sosrca
 	install -m 0644 README.md LICENSE docs/rules.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/sosrca $(DESTDIR)$(MANDIR)/man1/sosrca.1 $(DESTDIR)$(COMPDIR)/sosrca
+	rm -f $(DESTDIR)$(BINDIR)/sosrca $(DESTDIR)$(MANDIR)/man1/sosrca.1 $(DESTDIR)$(COMPDIR)/sosrca \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_sosrca
 	rm -rf $(DESTDIR)$(RULESDIR) $(DESTDIR)$(DOCDIR)
 	-rmdir $(DESTDIR)$(DATADIR)/sosrca 2>/dev/null
 

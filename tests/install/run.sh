@@ -37,7 +37,7 @@ fi
 bin=$stage/usr/bin/sosrca
 for f in usr/bin/sosrca usr/share/sosrca/rules/codes.list usr/share/sosrca/rules/layout.map \
          usr/share/man/man1/sosrca.1 usr/share/bash-completion/completions/sosrca \
-         usr/share/doc/sosrca/README.md usr/share/doc/sosrca/LICENSE; do
+         usr/share/zsh/vendor-completions/_sosrca usr/share/doc/sosrca/README.md usr/share/doc/sosrca/LICENSE; do
   if [ -e "$stage/$f" ]; then ok "installed: /$f"; else ko "not installed: /$f"; fi
 done
 
@@ -98,6 +98,12 @@ fi
 check "bash completion: bash -n" bash -n "$stage/usr/share/bash-completion/completions/sosrca"
 check "bash completion completes commands" bash -c ". '$stage/usr/share/bash-completion/completions/sosrca'
   COMP_WORDS=(sosrca an); COMP_CWORD=1; _sosrca; [ \"\${COMPREPLY[*]}\" = analyze ]"
+
+if command -v zsh >/dev/null 2>&1; then
+  check "zsh completion: zsh -n" zsh -n "$stage/usr/share/zsh/vendor-completions/_sosrca"
+else
+  echo "install: zsh not installed: the zsh completion's syntax not checked"
+fi
 
 check "make uninstall" mk uninstall DESTDIR="$stage"
 left=$(find "$stage" -type f -o -type l)
