@@ -1,11 +1,27 @@
 # sosrca - root causes of OpenStack failures from sos reports.
-# Quick start: `make demo` (installs missing build packages, builds, analyzes the testdata incident)
-# and `make check` (the same set-up, then every test). See README.md.
+# Quick start: `sh .ci/bootstrap demo` and `sh .ci/bootstrap check` (install make and what else is
+# missing with apt-get, then `make demo` / `make check`). See README.md.
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 DESTDIR   ?=
-BUILD     ?= build
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share
+MANDIR    ?= $(DATADIR)/man
+DOCDIR    ?= $(DATADIR)/doc/sosrca
+COMPDIR   ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/vendor-completions
+# The installed rule pack; compiled into the binary (src/main.c), so set DATADIR when building.
+RULESDIR  := $(DATADIR)/sosrca/rules
+# build/ made by another user (root ran `make demo` in this tree): build in build-$USER/ instead.
+ifeq ($(origin BUILD),undefined)
+BUILD     := build
+ifneq ($(shell [ -e build ] && { [ ! -w build ] || { [ -e build/src ] && [ ! -w build/src ]; }; } && echo ro),)
+BUILD     := build-$(shell id -un)
+$(info sosrca: build/ is not writable by you (another user built here); building in $(BUILD)/ instead)
+endif
+endif
+export BUILD
 CC        ?= cc
 PKGS      := libarchive libpcre2-8 jansson sqlite3
 
@@ -21,8 +37,12 @@ Q         := $(if $(V),,@)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
-CPPFLAGS  += -Iinclude -DRCA_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
+# CPPFLAGS, CFLAGS and LDFLAGS are the user's (dpkg-buildflags): ours are kept apart and come first.
+RCA_CPPFLAGS := -Iinclude -DRCA_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
+CPPFLAGS  ?=
 CFLAGS    ?=
+LDFLAGS   ?=
+ALL_CPPFLAGS = $(RCA_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS) $(PKG_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm
 
@@ -34,23 +54,36 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN       := $(BUILD)/sosrca
 LIBA      := $(BUILD)/libsosrca.a
 
-.PHONY: all deps demo check test unit e2e lint-rules corpus asan tsan update-golden install clean \
-        fuzz fuzz-targets bad bench
+.PHONY: all deps deps-build demo check test unit e2e lint-rules corpus asan tsan update-golden \
+        install uninstall install-check clean fuzz fuzz-targets bad bench
 
-all: deps
+all: deps-build
 	@$(MAKE) --no-print-directory $(BIN)
 
+# Build packages only (make, gcc, pkg-config, the four libraries), or those and the test tools.
+deps-build:
+	@sh .ci/deps.sh build
+
 deps:
-	@sh .ci/deps.sh
+	@sh .ci/deps.sh test
 
 SCHEMA_H  := $(BUILD)/gen/store/schema.h
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h) $(SCHEMA_H)
 	@mkdir -p $(dir $@)
 	@printf '  CC      %s\n' $<
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -Isrc -I$(BUILD)/gen -c $< -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -Isrc -I$(BUILD)/gen -c $< -o $@
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+
+# main.o has the rule pack's path compiled in; it is rebuilt when DATADIR (or PREFIX) changes.
+RULESDIR_STAMP := $(BUILD)/gen/rulesdir
+ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)
+$(shell mkdir -p $(BUILD)/gen 2>/dev/null; [ "$$(cat $(RULESDIR_STAMP) 2>/dev/null)" = '$(RULESDIR)' ] || \
+  printf '%s\n' '$(RULESDIR)' > $(RULESDIR_STAMP) 2>/dev/null)
+endif
+$(MAIN_OBJ): RCA_CPPFLAGS += -DRCA_RULES_DIR='"$(RULESDIR)"'
+$(MAIN_OBJ): $(RULESDIR_STAMP)
 
 # The schema is SQL kept in its own files and compiled in as C strings.
 $(SCHEMA_H): src/store/schema.sql src/store/views.sql
@@ -67,12 +100,12 @@ $(LIBA): $(LIB_OBJ)
 
 $(BIN): $(MAIN_OBJ) $(LIBA)
 	@printf '  LD      %s\n' $@
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(MAIN_OBJ) $(LIBA) $(LDLIBS_ALL)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIBA) $(LDLIBS_ALL)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	@printf '  CC LD   %s\n' $<
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Isrc -Itests/unit -o $@ $< $(LIBA) $(LDLIBS_ALL) $(CMOCKA_LIBS)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc -Itests/unit $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS_ALL) $(CMOCKA_LIBS)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(BIN)
@@ -144,13 +177,30 @@ fuzz-targets: $(FUZZ_BIN)
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIBA)
 	@printf '  CC LD   %s\n' $<
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -DRCA_SRCDIR='"$(CURDIR)"' -fsanitize=fuzzer -Isrc -o $@ $< \
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -DRCA_SRCDIR='"$(CURDIR)"' -fsanitize=fuzzer -Isrc -o $@ $< \
 	  $(LIBA) $(LDLIBS_ALL)
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sosrca
-	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/sosrca
-	cp -R rules $(DESTDIR)$(PREFIX)/share/sosrca/
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(RULESDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(COMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(DOCDIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/sosrca
+	cp -R rules/. $(DESTDIR)$(RULESDIR)/
+	sed -e 's|/usr/local/share|$(DATADIR)|g' docs/sosrca.1 > $(DESTDIR)$(MANDIR)/man1/sosrca.1
+	chmod 0644 $(DESTDIR)$(MANDIR)/man1/sosrca.1
+	install -m 0644 docs/completion/sosrca.bash $(DESTDIR)$(COMPDIR)/sosrca
+	install -m 0644 docs/completion/_sosrca $(DESTDIR)$(ZSHCOMPDIR)/_sosrca
+	install -m 0644 README.md LICENSE docs/rules.md $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/sosrca $(DESTDIR)$(MANDIR)/man1/sosrca.1 $(DESTDIR)$(COMPDIR)/sosrca \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_sosrca
+	rm -rf $(DESTDIR)$(RULESDIR) $(DESTDIR)$(DOCDIR)
+	-rmdir $(DESTDIR)$(DATADIR)/sosrca 2>/dev/null
+
+# Stages `make install` in a temporary DESTDIR with PREFIX=/usr and dpkg-buildflags' flags, then
+# runs the staged binary from another folder (tests/install/run.sh).
+install-check: deps
+	@sh tests/install/run.sh
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-$(shell id -un)

@@ -115,4 +115,8 @@ void rca_ingest_report_name(const char *name, rca_buf *out);
  * the same. `report` may be NULL or "". */
 void rca_ingest_entry_name(const char *bundle, const char *report, const char *path, rca_buf *out);
 
+/* The libarchive this binary runs with, for `sosrca --version` (e.g. "libarchive 1.2.3"). Static
+ * storage, valid for the life of the process. */
+const char *rca_ingest_lib_version(void);
+
 #endif

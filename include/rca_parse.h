@@ -123,4 +123,8 @@ const rca_cmd_parser *rca_parse_all(void);
 rca_err rca_parse_command(const char *name, const char *path, const char *arg, const char *text,
                           size_t len, const rca_row_sink *sink, rca_diag *diag);
 
+/* The jansson this binary runs with, for `sosrca --version` (e.g. "jansson 1.2.3"). Static
+ * storage, valid for the life of the process. */
+const char *rca_parse_lib_version(void);
+
 #endif

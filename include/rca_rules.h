@@ -155,4 +155,8 @@ void rca_result_free(rca_result *res);
 /* Severity rank: info 1, warning 2, error 3, critical 4; 0 for unknown names. */
 int rca_severity_rank(const char *name);
 
+/* The PCRE2 this binary runs with, for `sosrca --version` (e.g. "PCRE2 1.2.3"). Static
+ * storage, valid for the life of the process. */
+const char *rca_rules_lib_version(void);
+
 #endif

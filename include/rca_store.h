@@ -187,4 +187,8 @@ rca_err rca_store_file_info(rca_store *s, int64_t file_id, rca_buf *path, int64_
 rca_err rca_store_begin(rca_store *s);
 rca_err rca_store_end(rca_store *s);
 
+/* The SQLite this binary runs with, for `sosrca --version` (e.g. "SQLite 1.2.3"). Static
+ * storage, valid for the life of the process. */
+const char *rca_store_lib_version(void);
+
 #endif

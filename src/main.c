@@ -15,12 +15,27 @@
 #include <unistd.h>
 
 #include "rca_analyze.h"
+#include "rca_ingest.h"
+#include "rca_parse.h"
 #include "rca_report.h"
+#include "rca_rules.h"
 #include "rca_store.h"
 
+/* The installed rule pack: $(DATADIR)/sosrca/rules, set by the Makefile at build time. */
 #ifndef RCA_RULES_DIR
 #define RCA_RULES_DIR "/usr/local/share/sosrca/rules"
 #endif
+
+/* 1 (after saying so) if `dir` is not a folder: a missing pack is not a pack with errors. */
+static int rules_missing(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return 0;
+    fprintf(stderr, "sosrca: rule pack not found at %s (--rules DIR or SOSRCA_RULES chooses another)\n",
+            dir);
+    return 1;
+}
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_INPUT = 2, EXIT_RULES = 3 };
 
@@ -47,7 +62,7 @@ static const char usage_main[] =
     "  query DB SQL         run read-only SQL on a database kept with analyze --db\n"
     "  rules lint [DIR]     check a rule pack (default: the shipped one)\n"
     "\n"
-    "  sosrca <command> --help   for a command's options;  sosrca --version\n";
+    "  sosrca <command> --help   for a command's options;  sosrca --version (-V)\n";
 
 static const char usage_analyze[] =
     "usage: sosrca analyze [options] PATH...\n"
@@ -288,6 +303,10 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
     cd->min_sev = RCA_DIAG_ERROR;
     rca_diag diag = {print_diag, cd, 0, 0, 0};
     rca_rules *rules = NULL;
+    if (rules_missing(rules_dir)) {
+        free(paths);
+        return EXIT_RULES;
+    }
     if (rca_rules_load(rules_dir, 0, &diag, &rules) != RCA_OK) {
         fprintf(stderr, "sosrca: the rule pack %s has errors (run `sosrca rules lint %s`)\n",
                 rules_dir, rules_dir);
@@ -519,6 +538,8 @@ static int cmd_rules(int argc, char **argv, cli_diag *cd)
     cd->min_sev = RCA_DIAG_WARNING;
     rca_diag diag = {print_diag, cd, 0, 0, 0};
     rca_rules *rules = NULL;
+    if (rules_missing(dir))
+        return EXIT_RULES;
     rca_err rc = rca_rules_load(dir, 1, &diag, &rules);
     if (rc) {
         fprintf(stderr, "rules lint: %s: %u error%s, %u warning%s\n", dir, diag.errors,
@@ -539,8 +560,10 @@ int main(int argc, char **argv)
         return EXIT_INPUT;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
-        printf("sosrca %s\n", RCA_VERSION);
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0 || strcmp(cmd, "version") == 0) {
+        printf("sosrca %s\n  %s\n  %s\n  %s\n  %s\n  rules: %s\n", RCA_VERSION,
+               rca_ingest_lib_version(), rca_store_lib_version(), rca_rules_lib_version(),
+               rca_parse_lib_version(), RCA_RULES_DIR);
         return EXIT_CLEAN;
     }
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
