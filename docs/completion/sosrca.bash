@@ -18,12 +18,13 @@ _sosrca()
         --format) COMPREPLY=($(compgen -W 'text json md' -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W 'info warning error critical' -- "$cur")); return ;;
         --rules) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        --max-age) COMPREPLY=($(compgen -W '1d 7d 30d 60d' -- "$cur")); return ;;
         --db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --limit) COMPREPLY=($(compgen -W 'total= entry= line= entries= nesting= ratio= command=' -- "$cur"))
                  compopt -o nospace 2>/dev/null; return ;;
         esac
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W '--format --db --force --fts --rules --fail-on --partial-ok
+            COMPREPLY=($(compgen -W '--format --db --force --fts --rules --fail-on --max-age --partial-ok
                 --no-color --no-timing --verbose --limit --help' -- "$cur"))
         else
             COMPREPLY=($(compgen -f -- "$cur"))
