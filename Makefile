@@ -120,6 +120,7 @@ test: $(BIN) $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 	@$(BIN) rules lint rules
 	@sh tests/e2e/run.sh $(BIN)
+	@sh tests/e2e/chains.sh $(BIN)
 	@sh tests/e2e/corpus.sh $(BIN)
 	@sh tests/bad/run.sh $(BIN)
 
@@ -128,6 +129,7 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN)
 	@sh tests/e2e/run.sh $(BIN)
+	@sh tests/e2e/chains.sh $(BIN)
 
 corpus: $(BIN)
 	@sh tests/e2e/corpus.sh $(BIN)
@@ -144,6 +146,7 @@ lint-rules: $(BIN)
 update-golden: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@UPDATE_GOLDEN=1 sh tests/e2e/run.sh $(BIN)
+	@UPDATE_GOLDEN=1 sh tests/e2e/chains.sh $(BIN)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build folder.
 asan: deps

@@ -30,6 +30,8 @@ if [ "$what" = test ]; then
   have readelf || need="$need binutils"
   have dpkg-buildflags || need="$need dpkg-dev"
   have bash || need="$need bash"
+  # the e2e and corpus tests read the JSON reports with it
+  have python3 || need="$need python3"
 fi
 [ -z "$need" ] && exit 0
 echo "sosrca: missing packages:$need"

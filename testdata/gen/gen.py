@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Regenerate testdata/incident-ovn-chassis and testdata/healthy-cloud.
+"""Regenerate the testdata bundles listed in BUNDLES.
 
-Run from anywhere:  python3 testdata/gen/gen.py
+Run from anywhere:  python3 testdata/gen/gen.py [BUNDLE...]   (no argument: every bundle)
 Deterministic: fixed seeds, no clock reads; output is byte-for-byte stable.
 """
+import importlib
 import os
 import shutil
 import sys
@@ -14,8 +15,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 TESTDATA = os.path.dirname(HERE)
 
-import incident  # noqa: E402
-import healthy  # noqa: E402
+# (bundle directory under testdata/, module of testdata/gen, class whose write() fills it)
+BUNDLES = [
+    ("incident-ovn-chassis", "incident", "Incident"),
+    ("healthy-cloud", "healthy", "Healthy"),
+]
 
 
 def fresh(name):
@@ -26,10 +30,15 @@ def fresh(name):
     return d
 
 
-def main():
-    incident.Incident(fresh("incident-ovn-chassis")).write()
-    healthy.Healthy(fresh("healthy-cloud")).write()
+def main(names):
+    known = {b[0] for b in BUNDLES}
+    for n in names:
+        if n not in known:
+            sys.exit("gen.py: unknown bundle %r (known: %s)" % (n, ", ".join(sorted(known))))
+    for name, module, cls in BUNDLES:
+        if not names or name in names:
+            getattr(importlib.import_module(module), cls)(fresh(name)).write()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
