@@ -1,7 +1,7 @@
 /* prefilter.c - the literal prefilter of line rules: an Aho-Corasick automaton over the literals
  * that the matches of a fileset's rules must contain (`literal`, or rules_required_literal), so
  * that one pass over a log message tells which of them occur in it, however many rules the pack
- * has. compile.c builds one per fileset when a file first selects its rules and scans every log
+ * has. match.c builds one per fileset when a file first selects its rules and scans every log
  * message with it before any regex runs. Rules stage.
  *
  * The automaton is a dense DFA: every state has a next state for every byte class, so the scan is

@@ -183,8 +183,20 @@ rule *rules_find(const rca_rules *r, const char *id);
  * or -1 when the text is not pairs (a word without '=', an unclosed quote). */
 int rules_split_pairs(char *buf, char **keys, char **vals, unsigned *offs, int max);
 
-/* compile.c */
-rca_err rules_compile(rca_rules *r, rca_diag *diag);
+/* compile.c: rca_rules_load and rca_rules_free (public); it calls into every file below. */
+
+/* literal.c */
+/* The longest literal (3 bytes or more) that every match of `re` must contain, or NULL (arena
+ * copy). */
+char *rules_required_literal(rca_arena *a, const char *re);
+
+/* lint.c: what lint checks of the loaded pack; each reports to diag and returns RCA_ESYNTAX when
+ * the pack is wrong, RCA_ENOMEM when it could not tell. */
+/* Codes, keys each kind of rule needs, samples present, until/borrow/explains targets (sets
+ * target_is_code and each rule's class). */
+rca_err rules_validate(rca_rules *r, rca_diag *diag);
+/* No rule explains, through `explains`, its own effect. */
+rca_err rules_check_cause_loops(rca_rules *r, rca_diag *diag);
 /* What lint checks once the pack's regexes and checks' columns are known: every {field} of a
  * title, every field an explains/until/borrow compares or copies, is one the rules can produce;
  * every rule id a check's SQL compares a `rule` column with exists. */
@@ -193,9 +205,16 @@ rca_err rules_check_fields(rca_rules *r, rca_diag *diag);
  * field, a borrowed field, a check's result column). A check whose columns are unknown produces
  * anything (its SQL error is reported on its own). */
 int rules_produces(const rule *ru, const char *name);
-/* The longest literal that every match of `re` must contain, or NULL (arena copy). */
-char *rules_required_literal(rca_arena *a, const char *re);
+
+/* samples.c */
 rca_err rules_check_samples(rca_rules *r, rca_diag *diag);
+
+/* match.c */
+/* Number the distinct literals of the pack's matches (rule_match.lit_id) and make room for the
+ * prefilter's per-line state. */
+rca_err rules_number_literals(rca_rules *r);
+/* Free one cached fileset (its rules and prefilter unless borrowed). */
+void rules_fileset_free(struct rca_fileset *fs);
 /* Run one rule on a parsed line; *fields gets a JSON object of its captures when it matched.
  * `found` is the bitset (by lit_id) of the pack's literals that occur in the line's message, from
  * the fileset's prefilter; NULL tests each match's literal with memmem. Returns 1 on match, 0 on
@@ -207,6 +226,8 @@ int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_
  * literals go through the automaton at least there). */
 int rules_match_alone(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
                       rca_buf *grp);
+/* JSON string escaping for the fields objects (invalid UTF-8 and NUL bytes become U+FFFD). */
+rca_err json_add_str(rca_buf *b, const char *s, size_t n);
 
 /* prefilter.c */
 /* An automaton that finds which of the n literals lits[i] (lens[i] bytes each, any bytes) occur in
@@ -223,8 +244,5 @@ size_t rules_prefilter_count(const prefilter *pf);
  * (room for n indices) when hits is not NULL. Returns the number of literals newly marked. */
 size_t rules_prefilter_scan(const prefilter *pf, const void *text, size_t len, uint64_t *found,
                             uint32_t *hits);
-
-/* JSON string escaping for the fields objects (invalid UTF-8 and NUL bytes become U+FFFD). */
-rca_err json_add_str(rca_buf *b, const char *s, size_t n);
 
 #endif

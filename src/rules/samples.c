@@ -13,7 +13,7 @@
  * line rule's match (its JSON object, exactly as stored), or the columns of one of the check's
  * result rows, so that a capture cut short fails lint and not only a golden report. Before the
  * samples, each check's SQL is prepared once for its errors and its result columns, and
- * rules_check_fields (compile.c) checks the fields titles and links name. Rules stage (lint).
+ * rules_check_fields (lint.c) checks the fields titles and links name. Rules stage (lint).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,237 @@
+/* literal.c - the literal prefilter's front half: the longest run of plain bytes that every match
+ * of a regex must contain, read from the regex text alone (no PCRE2). compile.c stores it with
+ * each match; match.c builds the automaton over them (prefilter.c) so that most regexes never run
+ * on a line. A literal is only ever a necessary condition: when in doubt (alternation, optional or
+ * repeated groups, classes, escapes it does not know) the finder gives less, never more. Rules
+ * stage.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "rules_internal.h"
+
+/* Skip a parenthesised group or a character class starting at p; returns the char after it. */
+static const char *skip_group(const char *p)
+{
+    char open = *p, close = open == '(' ? ')' : ']';
+    int depth = 0;
+    int in_class = 0;
+    if (open == '[') {
+        /* a ']' right after '[' or '[^' is a member, not the end */
+        p++;
+        if (*p == '^')
+            p++;
+        if (*p == ']')
+            p++;
+        for (; *p; p++) {
+            if (*p == '\\' && p[1]) {
+                p++;
+                continue;
+            }
+            if (*p == '[' && p[1] == ':') { /* [:alpha:] */
+                const char *e = strstr(p + 2, ":]");
+                if (e) {
+                    p = e + 1;
+                    continue;
+                }
+            }
+            if (*p == ']')
+                return p + 1;
+        }
+        return p;
+    }
+    for (; *p; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        if (open == '(') {
+            if (in_class) {
+                if (*p == ']')
+                    in_class = 0;
+                continue;
+            }
+            if (*p == '[') {
+                in_class = 1;
+                if (p[1] == ']')
+                    p++;
+                continue;
+            }
+        } else if (depth == 1 && *p == close && p[-1] != '[') {
+            return p + 1;
+        }
+        if (*p == open && (open == '(' || depth == 0))
+            depth++;
+        else if (*p == close && open == '(' && --depth == 0)
+            return p + 1;
+    }
+    return p;
+}
+
+char *rules_required_literal(rca_arena *a, const char *re)
+{
+    char best[256] = "", cur[256] = "";
+    size_t bn = 0, cn = 0;
+    const char *p = re;
+    /* a top-level alternation means no single literal is required */
+    for (const char *q = re; *q;) {
+        if (*q == '\\' && q[1]) {
+            q += 2;
+            continue;
+        }
+        if (*q == '(' || *q == '[') {
+            q = skip_group(q);
+            continue;
+        }
+        if (*q == '|')
+            return NULL;
+        q++;
+    }
+    /* verbs, and inline flags that change what a literal means (caseless, extended) */
+    if (strstr(re, "(*"))
+        return NULL;
+    for (const char *q = strstr(re, "(?"); q; q = strstr(q + 2, "(?")) {
+        const char *f = q + 2;
+        while (*f && ((*f >= 'a' && *f <= 'z') || (*f >= 'A' && *f <= 'Z') || *f == '-' ||
+                      *f == '^'))
+            f++;
+        if ((*f == ')' || *f == ':') && (memchr(q + 2, 'i', (size_t)(f - q - 2)) ||
+                                        memchr(q + 2, 'x', (size_t)(f - q - 2))))
+            return NULL;
+    }
+#define FLUSH()                                                                                    \
+    do {                                                                                           \
+        if (cn > bn) {                                                                             \
+            memcpy(best, cur, cn);                                                                 \
+            bn = cn;                                                                               \
+        }                                                                                          \
+        cn = 0;                                                                                    \
+    } while (0)
+    while (*p) {
+        char c = *p;
+        char lit = 0;
+        const char *next = p + 1;
+        if (c == '\\') {
+            char e = p[1];
+            if (!e)
+                break;
+            next = p + 2;
+            if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
+                /* \d \s \b, \x41, \101, \k<name>, \p{L} ...: not a literal character, and
+                 * what follows the letter belongs to it */
+                FLUSH();
+                if (e == 'Q' || e == 'E')
+                    return NULL;
+                if (*next == '{') {
+                    while (*next && *next != '}')
+                        next++;
+                    if (*next)
+                        next++;
+                } else if ((e == 'k' || e == 'g') && (*next == '<' || *next == '\'')) {
+                    char close = *next == '<' ? '>' : '\'';
+                    next++;
+                    while (*next && *next != close)
+                        next++;
+                    if (*next)
+                        next++;
+                } else if (e == 'x') {
+                    for (int k = 0; k < 2 && isxdigit((unsigned char)*next); k++)
+                        next++;
+                } else if (e == 'c' && *next) {
+                    next++;
+                } else if (e >= '0' && e <= '9') {
+                    while (*next >= '0' && *next <= '9')
+                        next++;
+                } else if (e == 'g') {
+                    if (*next == '-' || *next == '+')
+                        next++;
+                    while (*next >= '0' && *next <= '9')
+                        next++;
+                }
+                p = next;
+                continue;
+            }
+            lit = e;
+        } else if (c == '(' || c == '[') {
+            FLUSH();
+            next = skip_group(p);
+            /* a group that must match (capturing, named or (?:...), not a lookaround, no
+             * quantifier) contributes its own required literal */
+            int optional = *next == '*' || *next == '?' || (*next == '{' && next[1] == '0');
+            if (c == '(' && !optional && (p[1] != '?' || p[2] == ':' || p[2] == '<' || p[2] == 'P') &&
+                !(p[1] == '?' && p[2] == '<' && (p[3] == '=' || p[3] == '!'))) {
+                const char *body = p + 1;
+                if (p[1] == '?' && p[2] == ':')
+                    body = p + 3;
+                else if (p[1] == '?' && (p[2] == '<' || p[2] == 'P')) {
+                    const char *gt = strchr(p, '>');
+                    body = gt && gt < next ? gt + 1 : next - 1;
+                }
+                size_t blen = next > body ? (size_t)(next - 1 - body) : 0;
+                char inner[256];
+                if (blen < sizeof inner) {
+                    memcpy(inner, body, blen);
+                    inner[blen] = '\0';
+                    char *glit = rules_required_literal(a, inner);
+                    if (glit && strlen(glit) > bn && strlen(glit) < sizeof best) {
+                        bn = strlen(glit);
+                        memcpy(best, glit, bn);
+                    }
+                }
+            }
+            /* a quantifier after the group */
+            if (*next == '*' || *next == '?' || *next == '+' || *next == '{') {
+                while (*next && *next != '}' && (*next == '{' || *next == ',' ||
+                                                 (*next >= '0' && *next <= '9')))
+                    next++;
+                if (*next == '}' || *next == '*' || *next == '?' || *next == '+')
+                    next++;
+            }
+            p = next;
+            continue;
+        } else if (c == '.' || c == '^' || c == '$') {
+            FLUSH();
+            p = next;
+            continue;
+        } else if (c == '*' || c == '?' || (c == '{' && (p[1] == '0' || p[1] == ','))) {
+            /* the previous character is optional */
+            if (cn)
+                cn--;
+            FLUSH();
+            while (*next && (c == '{') && *next != '}')
+                next++;
+            if (c == '{' && *next == '}')
+                next++;
+            if (*next == '?' || *next == '+')
+                next++;
+            p = next;
+            continue;
+        } else if (c == '+' || c == '{') {
+            FLUSH();
+            while (*next && c == '{' && *next != '}')
+                next++;
+            if (c == '{' && *next == '}')
+                next++;
+            if (*next == '?' || *next == '+')
+                next++;
+            p = next;
+            continue;
+        } else {
+            lit = c;
+        }
+        /* a quantifier on this character makes it optional or repeated */
+        if (*next == '*' || *next == '?' || (*next == '{' && (next[1] == '0' || next[1] == ','))) {
+            FLUSH();
+            p = next;
+            continue;
+        }
+        if (cn < sizeof cur - 1)
+            cur[cn++] = lit;
+        p = next;
+    }
+    FLUSH();
+#undef FLUSH
+    if (bn < 3)
+        return NULL;
+    return rca_arena_strndup(a, best, bn);
+}
