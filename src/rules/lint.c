@@ -463,18 +463,19 @@ static int tok_punct(const sql_tok *t, char c)
     return t->kind == TOK_PUNCT && t->p[0] == c;
 }
 
-/* A rule id written in the SQL as a string compared with a column named rule must name a rule of
- * the pack: the check would read hits that never come. */
-static int check_sql_string(const rca_rules *r, const rule *ru, const sql_tok *t, rca_diag *diag)
+/* The text of a quoted SQL string without its quotes (cut at sizeof id). */
+static void sql_string_text(const sql_tok *t, char *id, size_t size)
 {
-    char id[256];
     size_t n = t->n > 1 ? t->n - 1 : 0; /* without the quotes */
-    if (n >= sizeof id)
-        n = sizeof id - 1;
-    snprintf(id, sizeof id, "%.*s", (int)n, t->p + 1);
-    if (strstr(id, "''") || rules_find(r, id))
-        return 1;
-    /* the source line of the string, for the caret */
+    if (n >= size)
+        n = size - 1;
+    snprintf(id, size, "%.*s", (int)n, t->p + 1);
+}
+
+/* An error located at a string of a check's SQL, with its source line for the caret. */
+static void sql_string_error(rca_diag *diag, const rule *ru, const sql_tok *t, const char *before,
+                             const char *id, const char *after)
+{
     const char *bol = t->p;
     while (bol > ru->sql && bol[-1] != '\n')
         bol--;
@@ -485,11 +486,57 @@ static int check_sql_string(const rca_rules *r, const rule *ru, const sql_tok *t
         snprintf(src, sizeof src, "%*s%.*s", (int)(ru->sql_col ? ru->sql_col - 1 : 0), "",
                  (int)strcspn(bol, "\n"), bol);
     rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, ru->sql_line + t->line,
-              ru->sql_col ? ru->sql_col + t->col : 0, src,
-              "rule %s: the SQL compares a rule column with '%s', which is no rule of the pack "
-              "(renamed or removed?)",
-              ru->id, id);
+              ru->sql_col ? ru->sql_col + t->col : 0, src, "rule %s: %s '%s'%s", ru->id,
+              before, id, after);
+}
+
+/* A rule id written in the SQL as a string compared with a column named rule must name a rule of
+ * the pack: the check would read hits that never come. */
+static int check_sql_string(const rca_rules *r, const rule *ru, const sql_tok *t, rca_diag *diag)
+{
+    char id[256];
+    sql_string_text(t, id, sizeof id);
+    if (strstr(id, "''") || rules_find(r, id))
+        return 1;
+    sql_string_error(diag, ru, t, "the SQL compares a rule column with", id,
+                     ", which is no rule of the pack (renamed or removed?)");
     return 0;
+}
+
+/* Every quoted string of the SQL that is a rule, marker or code of the pack must be declared by
+ * the check's `reads`: the declaration is what lint resolves when a rule is renamed, wherever
+ * the SQL uses the id (a CASE, a join, a column other than `rule`). */
+static int check_sql_declared(const rca_rules *r, const rule *ru, const sql_tok *t,
+                              rca_diag *diag)
+{
+    char id[256];
+    sql_string_text(t, id, sizeof id);
+    if (!rules_find(r, id) && !rules_code(r, id))
+        return 1;
+    for (size_t k = 0; k < ru->nreads; k++)
+        if (strcmp(ru->reads[k].id, id) == 0)
+            return 1;
+    sql_string_error(diag, ru, t, "the SQL reads", id,
+                     ", a rule or code of the pack, without declaring it in 'reads' (add it "
+                     "there, so that lint follows a rename)");
+    return 0;
+}
+
+/* Each id a check declares with `reads` is a rule, marker or code of the pack. */
+static int check_reads(const rca_rules *r, const rule *ru, rca_diag *diag)
+{
+    int ok = 1;
+    for (size_t k = 0; k < ru->nreads; k++) {
+        const read_ref *d = &ru->reads[k];
+        if (rules_find(r, d->id) || rules_code(r, d->id))
+            continue;
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, d->pos.line, d->pos.col, d->pos.text,
+                  "rule %s: reads '%s': no rule, marker or code by that name (renamed or "
+                  "removed?)",
+                  ru->id, d->id);
+        ok = 0;
+    }
+    return ok;
 }
 
 /* `[x.]rule = 'id'`, `'id' = [x.]rule` (also ==, !=, <>), `[x.]rule [NOT] IN ('id', ...)`. */
@@ -501,6 +548,8 @@ static int check_sql_rules(const rca_rules *r, const rule *ru, rca_diag *diag, r
     if ((*rc = sql_tokens(ru->sql, &t, &n)))
         return 0;
     for (size_t i = 0; i < n; i++) {
+        if (t[i].kind == TOK_STRING)
+            ok &= check_sql_declared(r, ru, &t[i], diag);
         if (!tok_is(&t[i], "rule"))
             continue;
         size_t j = i + 1;
@@ -562,6 +611,7 @@ rca_err rules_check_fields(rca_rules *r, rca_diag *diag)
                 ok = 0;
             }
         }
+        ok &= check_reads(r, ru, diag);
         if (ru->is_check && ru->sql)
             ok &= check_sql_rules(r, ru, diag, &mrc);
         if (!ok)

@@ -15,6 +15,7 @@ typedef struct parser {
     const char *path;
     rca_diag *diag;
     unsigned errors;
+    int nomem;             /* an arena allocation failed: the file is not read whole */
     rule *cur;
     /* block state */
     char *block_key;
@@ -41,7 +42,10 @@ static void perr(parser *p, unsigned line, unsigned col, const char *fmt, ...)
 
 static char *adup(parser *p, const char *s, size_t n)
 {
-    return rca_arena_strndup(p->r->arena, s, n);
+    char *d = rca_arena_strndup(p->r->arena, s, n);
+    if (!d)
+        p->nomem = 1;
+    return d;
 }
 
 /* Split a value into words (arena strings); returns count, *out an arena array. */
@@ -61,8 +65,10 @@ static size_t words(parser *p, const char *v, char ***out)
         if (n == cap) {
             size_t nc = cap ? cap * 2 : 4;
             char **na = rca_arena_alloc(p->r->arena, nc * sizeof *na);
-            if (!na)
+            if (!na) {
+                p->nomem = 1;
                 break;
+            }
             if (n)
                 memcpy(na, arr, n * sizeof *na);
             arr = na;
@@ -90,8 +96,10 @@ static unsigned word_col(const char *v, const char **at, const char *w, unsigned
 static void *push(parser *p, void *arr, size_t *n, size_t elem)
 {
     void *na = rca_arena_alloc(p->r->arena, (*n + 1) * elem);
-    if (!na)
+    if (!na) {
+        p->nomem = 1;
         return NULL;
+    }
     if (*n)
         memcpy(na, arr, *n * elem);
     memset((char *)na + *n * elem, 0, elem);
@@ -317,6 +325,27 @@ static void set_yields(parser *p, rule *ru, const char *v, unsigned line, unsign
     }
 }
 
+/* `reads ID ...`: the rules, markers and codes a check reads by name (lint resolves them). */
+static void set_reads(parser *p, rule *ru, const char *v, unsigned line, unsigned col)
+{
+    char **w;
+    size_t n = words(p, v, &w);
+    if (!n) {
+        perr(p, line, col, "reads: name the rules, markers or codes the check's SQL reads");
+        return;
+    }
+    const char *src = p->block_key ? NULL : rca_arena_strdup(p->r->arena, p->src);
+    const char *at = v;
+    for (size_t i = 0; i < n; i++) {
+        read_ref *arr = push(p, ru->reads, &ru->nreads, sizeof *arr);
+        if (!arr)
+            return;
+        ru->reads = arr;
+        arr[ru->nreads - 1].id = w[i];
+        arr[ru->nreads - 1].pos = (src_pos){line, p->block_key ? 0 : word_col(v, &at, w[i], col), src};
+    }
+}
+
 /* One property of the current rule. */
 static void property(parser *p, const char *key, const char *v, unsigned line, unsigned col)
 {
@@ -393,6 +422,8 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
             if (!ru->nneeds)
                 perr(p, line, col, "needs: name at least one table or view");
         }
+    } else if (ru->is_check && strcmp(key, "reads") == 0) {
+        set_reads(p, ru, v, line, col);
     } else if (ru->is_check) {
         if (strcmp(key, "sql") == 0) {
             ru->sql = rca_arena_strdup(a, v);
@@ -402,7 +433,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
         } else {
             perr(p, line, p->kcol,
                  "unknown key '%s' in a check (code, severity, sql, key, title, explain, remedy, "
-                 "ref, explains, for, min-count, needs, sample, yields, nosample)",
+                 "ref, explains, for, min-count, needs, reads, sample, yields, nosample)",
                  key);
         }
     } else if (strcmp(key, "files") == 0) {
@@ -626,7 +657,7 @@ rca_err rules_parse_file(rca_rules *r, const char *path, const char *text, size_
     }
     end_block(&p);
     rca_buf_free(&p.block);
-    return p.errors ? RCA_ESYNTAX : RCA_OK;
+    return p.nomem ? RCA_ENOMEM : p.errors ? RCA_ESYNTAX : RCA_OK;
 }
 
 rca_err rules_parse_codes(rca_rules *r, const char *path, const char *text, size_t len,

@@ -65,6 +65,12 @@ typedef struct yield_field {
     src_pos pos;           /* col: the column of NAME */
 } yield_field;
 
+/* `reads ID ...` in a check: one rule, marker or code the check's SQL reads by name. */
+typedef struct read_ref {
+    char *id;
+    src_pos pos;           /* col: the column of ID */
+} read_ref;
+
 typedef struct sample {
     char *text;
     int must_fire;
@@ -114,6 +120,10 @@ typedef struct rule {
     size_t nneeds;
     char *needs_words;
     unsigned needs_line;
+    /* checks: `reads ID ...`, the rules, markers and codes whose hits or findings the SQL reads by
+     * name: lint resolves each, and refuses a quoted id in the SQL that is not declared */
+    read_ref *reads;
+    size_t nreads;
     sample *samples;
     size_t nsamples;
     char *sql;

@@ -278,7 +278,8 @@ the rule pack .*pack-cause-loop has errors' \
 run pack-cause-loop-code 3 'bad/bad.rules:8:1: error: rule loop-code: cause loop: loop-code explains ovn-sb-unreachable, the code of ovn-controller-sb-unreachable \([^)]*bad/bad.rules:8\), ovn-controller-sb-unreachable explains vif-plug-timeout, the code of loop-code \([^)]*ovn/controller.rules:[0-9]+\)' \
   rules lint "$in/pack-cause-loop-code"
 # what breaks chains silently: a renamed rule that a check still reads, a capture cut short
-run pack-renamed-rule 3 "ovn/state.rules:[0-9]+:[0-9]+: error: rule ovn-hostname-mismatch: the SQL compares a rule column with 'neutron-bind-refused-no-chassis', which is no rule of the pack
+run pack-renamed-rule 3 "ovn/state.rules:[0-9]+:[0-9]+: error: rule ovn-hostname-mismatch: reads 'neutron-bind-refused-no-chassis': no rule, marker or code by that name
+ovn/state.rules:[0-9]+:[0-9]+: error: rule ovn-hostname-mismatch: the SQL compares a rule column with 'neutron-bind-refused-no-chassis', which is no rule of the pack
 error: rule ovn-hostname-mismatch: the fixture row is a hit of rule 'neutron-bind-refused-no-chassis', which is not in the pack" \
   rules lint "$in/pack-renamed-rule"
 run pack-cut-capture 3 'nova/build.rules:[0-9]+:[0-9]+: error: rule nova-vif-plug-timeout: the sample yields port="24129afd", not "24129afd-416d-441c-b1ed-83113f9753fb"' \

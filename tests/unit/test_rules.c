@@ -460,8 +460,37 @@ static const field_case field_cases[] = {
      "  sample |\n    hit host=cmp-1 rule=nova-vif-timeout fields='{}'\n"
      "  nosample |\n    host name=cmp-1\n",
      1, "the SQL compares a rule column with 'r-gone'", "sql       SELECT"}, "'r-gone'"},
+    /* the rules, markers and codes a check reads, declared with `reads` */
+    {{"check reads a rule that does not exist",
+     "check c-reads\n  code      disk-ok\n  severity  info\n"
+     "  reads     nova-vif-timeout nova-vif-timout\n"
+     "  sql       SELECT host_id FROM hit WHERE rule = 'nova-vif-timeout'\n"
+     "  title     t\n"
+     "  sample |\n    hit host=cmp-1 rule=nova-vif-timeout fields='{}'\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "rule c-reads: reads 'nova-vif-timout': no rule, marker or code by that name",
+     "reads     nova"}, "nova-vif-timout"},
+    {{"check SQL comparing a rule it does not declare",
+     "check c-undeclared\n  code      disk-ok\n  severity  info\n  sql |\n"
+     "    SELECT h.host_id FROM hit h\n"
+     "    WHERE h.rule = 'nova-vif-timeout'\n"
+     "  title     t\n"
+     "  sample |\n    hit host=cmp-1 rule=nova-vif-timeout fields='{}'\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "rule c-undeclared: the SQL reads 'nova-vif-timeout', a rule or code of the pack, without "
+     "declaring it in 'reads'", "WHERE h.rule"}, "'nova-vif-timeout'"},
+    {{"check SQL naming an undeclared code outside a rule column",
+     "check c-undeclared-code\n  code      disk-ok\n  severity  info\n"
+     "  reads     nova-vif-timeout\n"
+     "  sql       SELECT host_id, 'vif-timeout' AS c FROM hit WHERE rule = 'nova-vif-timeout'\n"
+     "  title     t\n"
+     "  sample |\n    hit host=cmp-1 rule=nova-vif-timeout fields='{}'\n"
+     "  nosample |\n    host name=cmp-1\n",
+     1, "the SQL reads 'vif-timeout', a rule or code of the pack, without declaring it",
+     "sql       SELECT"}, "'vif-timeout'"},
     {{"check fixture with a hit of a rule that does not exist",
      "check c-fix-rule\n  code      disk-ok\n  severity  info\n"
+     "  reads     nova-vif-timeout\n"
      "  sql       SELECT host_id FROM hit WHERE rule = 'nova-vif-timeout'\n"
      "  title     t\n"
      "  sample |\n    hit host=cmp-1 rule=nova-vif-timout fields='{}'\n"
@@ -551,6 +580,8 @@ static void test_lint_fields_ok(void **state)
         "check c-good\n"
         "  code      disk-ok\n"
         "  severity  info\n"
+        "  reads     r-alt\n"
+        "  reads     r-borrower vif-timeout\n"
         "  sql |\n"
         "    -- reads h.rule = 'not-a-rule' in a comment, and /* rule = 'nor-this' */\n"
         "    SELECT h.host_id, json_extract(h.fields, '$.port') AS port, d.mount, d.use_pct,\n"
@@ -558,6 +589,7 @@ static void test_lint_fields_ok(void **state)
         "    FROM hit h JOIN df d ON d.host_id = h.host_id\n"
         "    WHERE h.rule IN ('r-alt', 'r-borrower') AND h.rule NOT LIKE 'nova-%'\n"
         "      AND json_extract(h.fields, '$.rule') IS NULL AND h.rule != 'it''s'\n"
+        "      AND 'vif-timeout' != 'disk-ok-not-a-code'\n"
         "  title     {port}: {mount} at {use_pct}% on {host}\n"
         "  key       port host_id\n"
         "  explains  r-alt on port\n"
