@@ -34,9 +34,11 @@ const rca_layout *rca_rules_layout(const rca_rules *r);
 /* The line rules that apply to one file, chosen once per file (borrowed from r). */
 typedef struct rca_fileset rca_fileset;
 
-/* Rules selecting this file (by service or path). The returned set is owned by r, valid until
- * rca_rules_free; it is never NULL (it may hold no rules). */
-const rca_fileset *rca_rules_for_file(rca_rules *r, const char *service, const char *path);
+/* Rules selecting this file (by service or path). OUT *out: the set, owned by r and valid until
+ * rca_rules_free (it may hold no rules). Returns RCA_ENOMEM when the set could not be built
+ * (*out untouched): running no rules on the file would lose its evidence without a word. */
+rca_err rca_rules_for_file(rca_rules *r, const char *service, const char *path,
+                           const rca_fileset **out);
 int rca_fileset_empty(const rca_fileset *fs);
 
 /* Run the file's rules on one parsed line; each match is stored as a hit in s.

@@ -229,7 +229,10 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
                         rca_diag *diag, int64_t file_id, int64_t *lines, double *first_ts,
                         double *last_ts)
 {
-    const rca_fileset *fs = rca_rules_for_file(z->rules, cls->service, e->path);
+    const rca_fileset *fs;
+    rca_err rc = rca_rules_for_file(z->rules, cls->service, e->path, &fs);
+    if (rc)
+        return rc;
     rca_logctx lc = {0, 0, RCA_LOG_NONE};
     /* The year of syslog lines: from the entry's mtime, unless the report's collection time is
      * known and the mtime is later (a report unpacked or copied without its times): a log is
@@ -248,7 +251,6 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
     int local_seen = 0;
     const rca_tz *zone = z->host.zone;
     rca_tz_span span = RCA_TZ_SPAN_EMPTY;
-    rca_err rc = RCA_OK;
     const char *line;
     size_t len;
     while ((rc = rca_reader_getline(r, &line, &len)) == RCA_OK && line) {
@@ -297,7 +299,7 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
                             rca_span_make(line, len)};
         if ((rc = rca_store_add_line(z->s, &row)))
             break;
-        if (fs && !rca_fileset_empty(fs) &&
+        if (!rca_fileset_empty(fs) &&
             (rc = rca_rules_match_line(z->rules, fs, z->s, z->host.id, file_id, lineno, ts, &ll,
                                        line, len, diag)))
             break;

@@ -83,10 +83,10 @@ void rules_fileset_free(struct rca_fileset *fs)
 }
 
 /* The automaton over the literals of fs's rules, and which rules each literal lets through. A
- * set with fewer than min_literals literals, or that it cannot be built for (no memory, too
- * large), keeps pf NULL: every rule is then tried and tests its literals with memmem, with the
- * same findings. */
-static void fileset_prefilter(rca_rules *r, struct rca_fileset *fs, size_t min_literals)
+ * set with fewer than min_literals literals, or whose automaton would be too large (RCA_ELIMIT),
+ * keeps pf NULL: every rule is then tried and tests its literals with memmem, with the same
+ * findings. Returns RCA_ENOMEM when memory ran out (pf NULL too). */
+static rca_err fileset_prefilter(rca_rules *r, struct rca_fileset *fs, size_t min_literals)
 {
     rca_err rc = RCA_OK;
     size_t nl = 0;
@@ -139,6 +139,7 @@ end:
     free(local);
     free(lits);
     free(lens);
+    return rc == RCA_ELIMIT ? RCA_OK : rc;
 }
 
 /* ------------------------------------------------------------------ matching */
@@ -154,9 +155,10 @@ static int rule_selects(const rule *ru, const char *service, const char *path)
     return 0;
 }
 
-const rca_fileset *rca_rules_for_file(rca_rules *r, const char *service, const char *path)
+rca_err rca_rules_for_file(rca_rules *r, const char *service, const char *path,
+                          const rca_fileset **out)
 {
-    static const rca_fileset empty = {0};
+    rca_err rc = RCA_OK;
     /* Most rules select by service, so sets are cached by service; a pack with path selectors
      * computes per file (cheap: a handful of globs), and a file that selects the same rules as an
      * earlier one shares its rules and prefilter. */
@@ -167,18 +169,20 @@ const rca_fileset *rca_rules_for_file(rca_rules *r, const char *service, const c
     for (struct rca_fileset *fs = r->sets; fs; fs = fs->next) {
         int same_svc = (!fs->service && !service) ||
                        (fs->service && service && strcmp(fs->service, service) == 0);
-        if (same_svc && (!by_path || (fs->path && strcmp(fs->path, path) == 0)))
-            return fs;
+        if (same_svc && (!by_path || (fs->path && strcmp(fs->path, path) == 0))) {
+            *out = fs;
+            return RCA_OK;
+        }
     }
     struct rca_fileset *fs = calloc(1, sizeof *fs);
     if (!fs)
-        return &empty;
+        return RCA_ENOMEM;
     fs->service = service ? strdup(service) : NULL;
     fs->path = by_path ? strdup(path) : NULL;
     fs->rules = calloc(r->nrules + 1, sizeof *fs->rules);
     if (!fs->rules || (service && !fs->service) || (by_path && !fs->path)) {
-        rules_fileset_free(fs);
-        return &empty;
+        rc = RCA_ENOMEM;
+        goto fail;
     }
     for (size_t i = 0; i < r->nrules; i++)
         if (!r->rules[i].is_check && rule_selects(&r->rules[i], service, path))
@@ -197,12 +201,16 @@ const rca_fileset *rca_rules_for_file(rca_rules *r, const char *service, const c
         fs->always = same->always;
         fs->rwords = same->rwords;
         fs->borrowed = 1;
-    } else {
-        fileset_prefilter(r, fs, PREFILTER_MIN_LITERALS);
+    } else if ((rc = fileset_prefilter(r, fs, PREFILTER_MIN_LITERALS))) {
+        goto fail;
     }
     fs->next = r->sets;
     r->sets = fs;
-    return fs;
+    *out = fs;
+    return RCA_OK;
+fail:
+    rules_fileset_free(fs);
+    return rc;
 }
 
 int rca_fileset_empty(const rca_fileset *fs)
@@ -275,13 +283,14 @@ static int has_bit(const uint64_t *set, size_t i)
     return (int)(set[i / 64] >> (i % 64) & 1);
 }
 
-int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_t *found,
-                    rca_buf *fields, rca_buf *grp)
+rca_err rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_t *found,
+                        rca_buf *fields, rca_buf *grp, int *matched)
 {
+    *matched = 0;
     if (ru->level_mask && !(ru->level_mask & (1u << ll->level)))
-        return 0;
+        return RCA_OK;
     if (!logger_ok(ru, ll->logger))
-        return 0;
+        return RCA_OK;
     const char *msg = ll->msg.p ? ll->msg.p : "";
     size_t mlen = ll->msg.n;
     for (size_t i = 0; i < ru->nmatch; i++) {
@@ -293,8 +302,10 @@ int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_
         int rc = pcre2_match(m->re, (PCRE2_SPTR)msg, mlen, 0, 0, ru->md, r->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             continue;
-        if (rc < 0)
-            return -1;
+        if (rc < 0) {
+            *matched = -1;
+            return RCA_OK;
+        }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ru->md);
         int first = 1;
         rca_buf_reset(fields);
@@ -355,9 +366,12 @@ int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_
                 rca_buf_add(grp, inst.p, inst.n);
             }
         }
-        return fields->p && grp->p ? 1 : -1;
+        if (!fields->p || !grp->p)
+            return RCA_ENOMEM;
+        *matched = 1;
+        return RCA_OK;
     }
-    return 0;
+    return RCA_OK;
 }
 
 /* Scan the line's message with fs's automaton: r->lit_found then marks the pack's literals that
@@ -392,9 +406,10 @@ static rca_err try_rule(rca_rules *r, rule *ru, const uint64_t *found, rca_store
                         int64_t host_id, int64_t file_id, int64_t lineno, double ts,
                         const rca_logline *ll, rca_diag *diag)
 {
-    int m = rules_match_one(r, ru, ll, found, &r->scratch, &r->grp);
-    if (m == 0)
-        return RCA_OK;
+    int m;
+    rca_err rc = rules_match_one(r, ru, ll, found, &r->scratch, &r->grp, &m);
+    if (rc || m == 0)
+        return rc;
     if (m < 0) {
         /* located at the line matched; the caller's sink knows the bundle and entry */
         if (r->match_limit_warnings++ < 10)
@@ -438,27 +453,29 @@ end:
     return rc;
 }
 
-int rules_match_alone(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
-                      rca_buf *grp)
+rca_err rules_match_alone(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
+                          rca_buf *grp, int *matched)
 {
     struct rca_fileset fs = {0};
     rule *one[1] = {ru};
     fs.rules = one;
     fs.n = 1;
+    *matched = 0;
     /* the automaton even for one literal: lint's samples try it on every rule of the pack */
-    fileset_prefilter(r, &fs, 1);
-    int m = 0;
+    rca_err rc = fileset_prefilter(r, &fs, 1);
+    if (rc)
+        return rc;
     if (!fs.pf) {
-        m = rules_match_one(r, ru, ll, NULL, fields, grp);
+        rc = rules_match_one(r, ru, ll, NULL, fields, grp, matched);
     } else {
         size_t nhits = line_begin(r, &fs, ll);
         if (r->cand[0] & 1)
-            m = rules_match_one(r, ru, ll, r->lit_found, fields, grp);
+            rc = rules_match_one(r, ru, ll, r->lit_found, fields, grp, matched);
         line_end(r, &fs, nhits);
     }
     rules_prefilter_free(fs.pf);
     free(fs.lit_id);
     free(fs.lit_rules);
     free(fs.always);
-    return m;
+    return rc;
 }

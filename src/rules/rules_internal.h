@@ -225,17 +225,18 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag);
 rca_err rules_number_literals(rca_rules *r);
 /* Free one cached fileset (its rules and prefilter unless borrowed). */
 void rules_fileset_free(struct rca_fileset *fs);
-/* Run one rule on a parsed line; *fields gets a JSON object of its captures when it matched.
+/* Run one rule on a parsed line. OUT *matched: 1 when it matched (*fields then holds a JSON object
+ * of its captures, *grp its grouping key), 0 when not, -1 when PCRE2 gave up (match limit).
  * `found` is the bitset (by lit_id) of the pack's literals that occur in the line's message, from
- * the fileset's prefilter; NULL tests each match's literal with memmem. Returns 1 on match, 0 on
- * no match, -1 when PCRE2 gave up (match limit). */
-int rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_t *found,
-                    rca_buf *fields, rca_buf *grp);
+ * the fileset's prefilter; NULL tests each match's literal with memmem. Returns RCA_ENOMEM when
+ * the fields could not be built. */
+rca_err rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_t *found,
+                        rca_buf *fields, rca_buf *grp, int *matched);
 /* The same for a rule on its own, with its literals through a prefilter automaton as
  * rca_rules_match_line runs them for a file with many rules (lint's samples: every rule's
  * literals go through the automaton at least there). */
-int rules_match_alone(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
-                      rca_buf *grp);
+rca_err rules_match_alone(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
+                          rca_buf *grp, int *matched);
 /* JSON string escaping for the fields objects (invalid UTF-8 and NUL bytes become U+FFFD). */
 rca_err json_add_str(rca_buf *b, const char *s, size_t n);
 

@@ -450,7 +450,12 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
                 rca_logctx ctx = {2025, 12, RCA_LOG_NONE};
                 rca_logline ll;
                 rca_parse_log_line(&ctx, sm->text, strlen(sm->text), &ll);
-                int m = rules_match_alone(r, ru, &ll, &fields, &grp);
+                int m;
+                rca_err mrc = rules_match_alone(r, ru, &ll, &fields, &grp, &m);
+                if (mrc) {
+                    rc = mrc;
+                    goto end;
+                }
                 fired = m > 0;
                 if (m < 0) {
                     rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, sm->line, 0, NULL,
@@ -482,6 +487,7 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
                           "line (add 'literal <text>')",
                           ru->id);
     }
+end:
     free(bad_sql);
     rca_buf_free(&fields);
     rca_buf_free(&grp);

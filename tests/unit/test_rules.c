@@ -186,15 +186,17 @@ static void test_good_pack_loads(void **state)
     assert_non_null(rca_rules_layout(p.r));
     assert_non_null(rca_layout_classify(rca_rules_layout(p.r), "var/log/ovn/ovn-controller.log.1"));
     /* each log selects its own rules; the same set comes back for the same file */
-    const rca_fileset *fn = rca_rules_for_file(p.r, "nova-compute", "var/log/nova/nova-compute.log");
-    const rca_fileset *fo = rca_rules_for_file(p.r, "ovn-controller", "var/log/ovn/ovn-controller.log");
-    const rca_fileset *fx = rca_rules_for_file(p.r, "neutron-server", "var/log/neutron/server.log");
-    const rca_fileset *fz = rca_rules_for_file(p.r, NULL, "sos_commands/filesys/df_-al");
+    const rca_fileset *fn = NULL, *fo = NULL, *fx = NULL, *fz = NULL, *fn1 = NULL;
+    assert_int_equal(rca_rules_for_file(p.r, "nova-compute", "var/log/nova/nova-compute.log", &fn), RCA_OK);
+    assert_int_equal(rca_rules_for_file(p.r, "ovn-controller", "var/log/ovn/ovn-controller.log", &fo), RCA_OK);
+    assert_int_equal(rca_rules_for_file(p.r, "neutron-server", "var/log/neutron/server.log", &fx), RCA_OK);
+    assert_int_equal(rca_rules_for_file(p.r, NULL, "sos_commands/filesys/df_-al", &fz), RCA_OK);
     assert_false(rca_fileset_empty(fn));
     assert_false(rca_fileset_empty(fo));
     assert_true(rca_fileset_empty(fx));
     assert_true(rca_fileset_empty(fz)); /* checks never run on lines */
-    assert_ptr_equal(fn, rca_rules_for_file(p.r, "nova-compute", "var/log/nova/nova-compute.log.1"));
+    assert_int_equal(rca_rules_for_file(p.r, "nova-compute", "var/log/nova/nova-compute.log.1", &fn1), RCA_OK);
+    assert_ptr_equal(fn, fn1);
     pack_free(&p);
     /* without sample checks it loads too */
     pack_write(&p, files);
@@ -836,7 +838,9 @@ static void test_invalid_utf8_line(void **state)
     rca_buf_init(&fields);
     rca_buf_init(&grp);
     /* the chassis capture stops at the \xff byte ([a-z0-9-]+), the port is whole */
-    assert_int_equal(rules_match_one(p.r, ru, &ll, NULL, &fields, &grp), 1);
+    int matched = 0;
+    assert_int_equal(rules_match_one(p.r, ru, &ll, NULL, &fields, &grp, &matched), RCA_OK);
+    assert_int_equal(matched, 1);
     assert_non_null(strstr(fields.p, "\"port\":\"" PORT "\""));
     /* a capture that spans the byte comes out as U+FFFD in valid JSON */
     rca_buf_reset(&fields);
@@ -1026,8 +1030,9 @@ static void test_prefilter_same_hits(void **state)
     assert_int_equal(rca_store_add_host(s, bundle, "sosreport-cmp-1", &host), RCA_OK);
     assert_int_equal(rca_store_add_file(s, host, "var/log/nova/nova-compute.log", "log",
                                         "nova-compute", NULL, &file), RCA_OK);
-    const rca_fileset *fs =
-        rca_rules_for_file(p.r, "nova-compute", "var/log/nova/nova-compute.log");
+    const rca_fileset *fs = NULL;
+    assert_int_equal(rca_rules_for_file(p.r, "nova-compute", "var/log/nova/nova-compute.log", &fs),
+                     RCA_OK);
     assert_int_equal(fs->n, 9 + NEV);
     assert_non_null(fs->pf);
     rca_buf fields, grp, line;
@@ -1050,8 +1055,10 @@ static void test_prefilter_same_hits(void **state)
             rca_parse_log_line(&lc, line.p ? line.p : "", line.n, &ll);
             lineno++;
             hit_list want = {{0}, 0}, got = {{0}, 0};
+            int m = 0;
             for (size_t k = 0; k < fs->n; k++)
-                if (rules_match_one(p.r, fs->rules[k], &ll, NULL, &fields, &grp) == 1 &&
+                if (rules_match_one(p.r, fs->rules[k], &ll, NULL, &fields, &grp, &m) == RCA_OK &&
+                    m == 1 &&
                     rca_buf_printf(&grp, "|h%lld", (long long)host) == RCA_OK)
                     add_hit_row(&want, 3,
                                 (const char *const[]){"rule", "grp", "fields"},
@@ -1139,7 +1146,8 @@ static void run_linen(run *x, int ovn, const char *line, size_t len)
     rca_line_row row = {file, lineno, ts, ll.level, ll.logger, ll.req, ll.greq,
                         ll.instance, ll.pid, lineno, (size_t)(ll.msg.p - line), rca_span_make(line, len)};
     assert_int_equal(rca_store_add_line(x->s, &row), RCA_OK);
-    const rca_fileset *fs = rca_rules_for_file(x->p.r, service, path);
+    const rca_fileset *fs = NULL;
+    assert_int_equal(rca_rules_for_file(x->p.r, service, path, &fs), RCA_OK);
     assert_int_equal(rca_rules_match_line(x->p.r, fs, x->s, x->host, file, lineno, ts, &ll, line,
                                           len, &x->sd.d),
                      RCA_OK);
