@@ -115,7 +115,9 @@ static rca_err compile_rule(rca_rules *r, rule *ru, rca_diag *diag)
         if (cc > max_cap)
             max_cap = cc;
         if (!m->literal) {
-            m->literal = rules_required_literal(r->arena, m->src);
+            rca_err lrc = rules_required_literal(r->arena, m->src, &m->literal);
+            if (lrc)
+                return lrc;
             m->literal_len = m->literal ? strlen(m->literal) : 0;
         }
     }
@@ -138,8 +140,9 @@ static rca_err compile_rule(rca_rules *r, rule *ru, rca_diag *diag)
         for (uint32_t k = 0; k < count; k++) {
             const unsigned char *e = table + k * entry;
             uint32_t grp = ((uint32_t)e[0] << 8) | e[1];
-            if (grp <= cc && !m->capnames[grp])
-                m->capnames[grp] = rca_arena_strdup(r->arena, (const char *)e + 2);
+            if (grp <= cc && !m->capnames[grp] &&
+                !(m->capnames[grp] = rca_arena_strdup(r->arena, (const char *)e + 2)))
+                return RCA_ENOMEM;
         }
     }
     if (ru->nmatch) {

@@ -539,14 +539,17 @@ static int check_reads(const rca_rules *r, const rule *ru, rca_diag *diag)
     return ok;
 }
 
-/* `[x.]rule = 'id'`, `'id' = [x.]rule` (also ==, !=, <>), `[x.]rule [NOT] IN ('id', ...)`. */
-static int check_sql_rules(const rca_rules *r, const rule *ru, rca_diag *diag, rca_err *rc)
+/* Every quoted id of the SQL declared, and each id compared with a rule column a rule: `[x.]rule =
+ * 'id'`, `'id' = [x.]rule` (also ==, !=, <>), `[x.]rule [NOT] IN ('id', ...)`. Returns RCA_ESYNTAX when
+ * one is not (reported to diag). */
+static rca_err check_sql_rules(const rca_rules *r, const rule *ru, rca_diag *diag)
 {
     sql_tok *t;
     size_t n;
     int ok = 1;
-    if ((*rc = sql_tokens(ru->sql, &t, &n)))
-        return 0;
+    rca_err rc = sql_tokens(ru->sql, &t, &n);
+    if (rc)
+        return rc;
     for (size_t i = 0; i < n; i++) {
         if (t[i].kind == TOK_STRING)
             ok &= check_sql_declared(r, ru, &t[i], diag);
@@ -573,7 +576,7 @@ static int check_sql_rules(const rca_rules *r, const rule *ru, rca_diag *diag, r
             ok &= check_sql_string(r, ru, &t[k - 2], diag);
     }
     free(t);
-    return ok;
+    return ok ? RCA_OK : RCA_ESYNTAX;
 }
 
 rca_err rules_check_fields(rca_rules *r, rca_diag *diag)
@@ -612,8 +615,13 @@ rca_err rules_check_fields(rca_rules *r, rca_diag *diag)
             }
         }
         ok &= check_reads(r, ru, diag);
-        if (ru->is_check && ru->sql)
-            ok &= check_sql_rules(r, ru, diag, &mrc);
+        if (ru->is_check && ru->sql) {
+            rca_err src = check_sql_rules(r, ru, diag);
+            if (src == RCA_ESYNTAX)
+                ok = 0;
+            else if (src)
+                mrc = src;
+        }
         if (!ok)
             rc = RCA_ESYNTAX;
     }

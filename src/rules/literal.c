@@ -10,6 +10,9 @@
 
 #include "rules_internal.h"
 
+/* The longest literal looked for, and the room for a group's text read on its own. */
+enum { LITERAL_MAX = 256 };
+
 /* Skip a parenthesised group or a character class starting at p; returns the char after it. */
 static const char *skip_group(const char *p)
 {
@@ -68,9 +71,11 @@ static const char *skip_group(const char *p)
     return p;
 }
 
-char *rules_required_literal(rca_arena *a, const char *re)
+/* The longest literal of re into best (LITERAL_MAX bytes, not terminated): its length, 0 when
+ * there is none of 3 bytes or more. */
+static size_t longest_literal(const char *re, char *best)
 {
-    char best[256] = "", cur[256] = "";
+    char cur[LITERAL_MAX];
     size_t bn = 0, cn = 0;
     const char *p = re;
     /* a top-level alternation means no single literal is required */
@@ -84,12 +89,12 @@ char *rules_required_literal(rca_arena *a, const char *re)
             continue;
         }
         if (*q == '|')
-            return NULL;
+            return 0;
         q++;
     }
     /* verbs, and inline flags that change what a literal means (caseless, extended) */
     if (strstr(re, "(*"))
-        return NULL;
+        return 0;
     for (const char *q = strstr(re, "(?"); q; q = strstr(q + 2, "(?")) {
         const char *f = q + 2;
         while (*f && ((*f >= 'a' && *f <= 'z') || (*f >= 'A' && *f <= 'Z') || *f == '-' ||
@@ -97,7 +102,7 @@ char *rules_required_literal(rca_arena *a, const char *re)
             f++;
         if ((*f == ')' || *f == ':') && (memchr(q + 2, 'i', (size_t)(f - q - 2)) ||
                                         memchr(q + 2, 'x', (size_t)(f - q - 2))))
-            return NULL;
+            return 0;
     }
 #define FLUSH()                                                                                    \
     do {                                                                                           \
@@ -121,7 +126,7 @@ char *rules_required_literal(rca_arena *a, const char *re)
                  * what follows the letter belongs to it */
                 FLUSH();
                 if (e == 'Q' || e == 'E')
-                    return NULL;
+                    return 0;
                 if (*next == '{') {
                     while (*next && *next != '}')
                         next++;
@@ -172,9 +177,10 @@ char *rules_required_literal(rca_arena *a, const char *re)
                 if (blen < sizeof inner) {
                     memcpy(inner, body, blen);
                     inner[blen] = '\0';
-                    char *glit = rules_required_literal(a, inner);
-                    if (glit && strlen(glit) > bn && strlen(glit) < sizeof best) {
-                        bn = strlen(glit);
+                    char glit[LITERAL_MAX];
+                    size_t gl = longest_literal(inner, glit);
+                    if (gl > bn && gl < LITERAL_MAX) {
+                        bn = gl;
                         memcpy(best, glit, bn);
                     }
                 }
@@ -231,7 +237,16 @@ char *rules_required_literal(rca_arena *a, const char *re)
     }
     FLUSH();
 #undef FLUSH
-    if (bn < 3)
-        return NULL;
-    return rca_arena_strndup(a, best, bn);
+    return bn < 3 ? 0 : bn;
+}
+
+rca_err rules_required_literal(rca_arena *a, const char *re, char **out)
+{
+    char best[LITERAL_MAX];
+    size_t n = longest_literal(re, best);
+    char *lit = NULL;
+    if (n && !(lit = rca_arena_strndup(a, best, n)))
+        return RCA_ENOMEM;
+    *out = lit;
+    return RCA_OK;
 }

@@ -196,9 +196,9 @@ int rules_split_pairs(char *buf, char **keys, char **vals, unsigned *offs, int m
 /* compile.c: rca_rules_load and rca_rules_free (public); it calls into every file below. */
 
 /* literal.c */
-/* The longest literal (3 bytes or more) that every match of `re` must contain, or NULL (arena
- * copy). */
-char *rules_required_literal(rca_arena *a, const char *re);
+/* The longest literal (3 bytes or more) that every match of `re` must contain. OUT *out: an arena
+ * copy, or NULL when there is none. Returns RCA_ENOMEM when the copy could not be made. */
+rca_err rules_required_literal(rca_arena *a, const char *re, char **out);
 
 /* lint.c: what lint checks of the loaded pack; each reports to diag and returns RCA_ESYNTAX when
  * the pack is wrong, RCA_ENOMEM when it could not tell. */

@@ -236,21 +236,25 @@ static int count_rows(void *ctx, int ncols, const char *const *names, const char
     return 0;
 }
 
-/* Build a database from one fixture and count the rows the check returns (-1 on error); fr->yielded
- * says whether one of them has the sample's `yields`. */
-static int run_fixture(const rca_rules *r, const rule *ru, const sample *sm, fixture_rows *fr,
-                       rca_diag *diag)
+/* Build a database from one fixture and run the check on it: fr->rows counts the rows it returns,
+ * fr->first holds the first. Returns RCA_ESYNTAX when the fixture or the query failed (reported
+ * to diag), RCA_ENOMEM. */
+static rca_err run_fixture(const rca_rules *r, const rule *ru, const sample *sm, fixture_rows *fr,
+                           rca_diag *diag)
 {
     fixture fx;
     memset(&fx, 0, sizeof fx);
-    int rows = -1;
-    if (rca_store_create(":memory:", 1, diag, &fx.s))
-        return -1;
+    rca_err rc = rca_store_create(":memory:", 1, diag, &fx.s);
+    if (rc)
+        return rc == RCA_ENOMEM ? rc : RCA_ESYNTAX;
+    rc = RCA_ESYNTAX;
     if (rca_store_add_bundle(fx.s, "fixture", &fx.bundle))
         goto done;
     char *copy = strdup(sm->text);
-    if (!copy)
+    if (!copy) {
+        rc = RCA_ENOMEM;
         goto done;
+    }
     unsigned line = sm->line;
     int bad = 0;
     for (char *p = copy, *next; p && *p; p = next, line++) {
@@ -271,12 +275,12 @@ static int run_fixture(const rca_rules *r, const rule *ru, const sample *sm, fix
     if (bad || rca_store_finish_ingest(fx.s))
         goto done;
     if (rca_store_query(fx.s, ru->sql, 1, count_rows, fr, diag, ru->file, ru->sql_line) == RCA_OK)
-        rows = fr->rows;
+        rc = RCA_OK;
 done:
     for (size_t i = 0; i < fx.nhosts; i++)
         free(fx.names[i]);
     rca_store_free(fx.s);
-    return rows;
+    return rc;
 }
 
 typedef struct columns {
@@ -309,12 +313,14 @@ static void add_column(void *ctx, const char *name)
 }
 
 /* A check's SQL, prepared once against the empty schema: one error, not one per fixture; its
- * result columns are the fields the check produces. */
-static int check_sql_ok(rca_rules *r, rule *ru, rca_diag *diag)
+ * result columns are the fields the check produces. Returns RCA_ESYNTAX when it does not prepare
+ * or a table `needs` names does not exist (reported to diag), RCA_ENOMEM. */
+static rca_err check_sql(rca_rules *r, rule *ru, rca_diag *diag)
 {
     rca_store *s;
-    if (rca_store_create(":memory:", 1, diag, &s))
-        return 0;
+    rca_err rc = rca_store_create(":memory:", 1, diag, &s);
+    if (rc)
+        return rc == RCA_ENOMEM ? rc : RCA_ESYNTAX;
     int ok = rca_store_finish_ingest(s) == RCA_OK &&
              rca_store_check_sql(s, ru->sql, diag, ru->file, ru->sql_line) == RCA_OK;
     /* the tables `needs` names must exist */
@@ -328,7 +334,7 @@ static int check_sql_ok(rca_rules *r, rule *ru, rca_diag *diag)
     if (ok && rca_store_columns(s, ru->sql, add_column, &c) == RCA_OK && !c.nomem)
         ru->cols_known = 1;
     rca_store_free(s);
-    return ok;
+    return c.nomem ? RCA_ENOMEM : ok ? RCA_OK : RCA_ESYNTAX;
 }
 
 /* The message for a field the sample does not yield as stated. */
@@ -419,11 +425,17 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
     unsigned char *bad_sql = calloc(r->nrules + 1, 1);
     if (!bad_sql)
         return RCA_ENOMEM;
-    for (size_t i = 0; i < r->nrules; i++)
-        if (r->rules[i].is_check && !check_sql_ok(r, &r->rules[i], diag)) {
+    for (size_t i = 0; i < r->nrules; i++) {
+        rca_err src = r->rules[i].is_check ? check_sql(r, &r->rules[i], diag) : RCA_OK;
+        if (src == RCA_ENOMEM) {
+            rc = src;
+            goto end;
+        }
+        if (src) {
             bad_sql[i] = 1;
             rc = RCA_ESYNTAX;
         }
+    }
     rca_err frc = rules_check_fields(r, diag);
     if (frc)
         rc = frc;
@@ -437,13 +449,15 @@ rca_err rules_check_samples(rca_rules *r, rca_diag *diag)
             if (ru->is_check) {
                 fixture_rows fr = {sm, 0, 0, {0}};
                 rca_buf_init(&fr.first);
-                int rows = run_fixture(r, ru, sm, &fr, diag);
-                fired = rows > 0;
-                if (rows >= 0 && fired && sm->must_fire && !check_row_yields(ru, sm, &fr, diag))
+                rca_err xrc = run_fixture(r, ru, sm, &fr, diag);
+                fired = !xrc && fr.rows > 0;
+                if (fired && sm->must_fire && !check_row_yields(ru, sm, &fr, diag))
                     rc = RCA_ESYNTAX;
                 rca_buf_free(&fr.first);
-                if (rows < 0) {
-                    rc = RCA_ESYNTAX;
+                if (xrc) {
+                    rc = xrc;
+                    if (xrc == RCA_ENOMEM)
+                        goto end;
                     continue;
                 }
             } else {

@@ -851,71 +851,6 @@ static void test_invalid_utf8_line(void **state)
     pack_free(&p);
 }
 
-static void test_prefilter_never_rejects_a_match(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *regex, *subject;
-    } rows[] = {
-        {"Failed to claim port (?<port>[0-9a-f-]{36})", "Failed to claim port " PORT},
-        {"colou?r mismatch", "color mismatch"},
-        {"abc+d", "abcccd"},
-        {"ab*cdef", "acdef"},
-        {"x{0,2}yz_abc", "yz_abc"},
-        {"(?:abc)?defg", "defg"},
-        {"(abc){0}xyz", "xyz"},
-        {"(?<a>abc)(?<b>defgh)?", "abc"},
-        {"ab(?=cde)cdefgh", "abcdefgh"},
-        {"(?<!abc)defg", "defg"},
-        {"foo(?#comment)bar", "foobar"},
-        {"a|bcd", "a"},
-        {"(foo|barbaz)qux", "fooqux"},
-        {"\\d+ instances", "12 instances"},
-        {"x\\.y\\.z", "x.y.z"},
-        {"\\Qa.b\\E more", "a.b more"},
-        {"^(?<remote>(?:tcp|ssl):[^ ]+): connection attempt failed \\((?<error>[^)]*)\\)",
-         "tcp:192.0.2.10:6642: connection attempt failed (Connection refused)"},
-        {"\\[(?<req>[^]]+)\\] done", "[req-1] done"},
-        {"(?i)timeout", "TIMEOUT"},
-        /* PCRE2 syntax the prefilter must not misread as literal text */
-        {"^Error: (?i)connection refused", "Error: Connection Refused"},
-        {"(?x) foo \\s bar", "foo bar"},
-        {"code \\x41BC failed", "code ABC failed"},
-        {"code \\101BC failed", "code ABC failed"},
-        {"(?<quote>['\"])ab\\k<quote>", "'ab'"},
-        {"[^]]abcdef", "Xabcdef"},
-        {"(*CRLF)abcd", "abcd"},
-    };
-    rca_arena *a = rca_arena_new();
-    rca_buf why;
-    rca_buf_init(&why);
-    for (size_t i = 0; i < RCA_ARRAY_LEN(rows); i++) {
-        int err;
-        PCRE2_SIZE off;
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)rows[i].regex, PCRE2_ZERO_TERMINATED,
-                                       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
-        if (!re)
-            fail_msg("bad test row %zu: %s does not compile", i, rows[i].regex);
-        pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-        int m = pcre2_match(re, (PCRE2_SPTR)rows[i].subject, strlen(rows[i].subject), 0, 0, md, NULL);
-        pcre2_match_data_free(md);
-        pcre2_code_free(re);
-        if (m < 0)
-            fail_msg("bad test row %zu: %s does not match \"%s\"", i, rows[i].regex, rows[i].subject);
-        const char *lit = rules_required_literal(a, rows[i].regex);
-        if (lit && !strstr(rows[i].subject, lit))
-            rca_buf_printf(&why, "  /%s/ matches \"%s\" but the prefilter requires \"%s\"\n",
-                           rows[i].regex, rows[i].subject, lit);
-    }
-    rca_arena_free(a);
-    if (why.n) {
-        print_error("%s", why.p);
-        rca_buf_free(&why);
-        fail_msg("the literal prefilter rejects lines its regex matches");
-    }
-    rca_buf_free(&why);
-}
-
 /* A rule with no literal runs its regex on every line of its files: lint says so, at the match;
  * a `literal` line, or a regex with literal text, keeps it quiet. */
 static void test_lint_no_literal(void **state)
@@ -1702,7 +1637,6 @@ int main(void)
         cmocka_unit_test(test_lint_bad_regex),
         cmocka_unit_test(test_lint_pack_files),
         cmocka_unit_test(test_lint_regex_features),
-        cmocka_unit_test(test_prefilter_never_rejects_a_match),
         cmocka_unit_test(test_lint_no_literal),
         cmocka_unit_test(test_prefilter_same_hits),
         cmocka_unit_test(test_invalid_utf8_line),
