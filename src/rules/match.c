@@ -283,14 +283,17 @@ static int has_bit(const uint64_t *set, size_t i)
     return (int)(set[i / 64] >> (i % 64) & 1);
 }
 
-rca_err rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_t *found,
-                        rca_buf *fields, rca_buf *grp, int *matched)
+/* The outcome of one rule on one line. The line loop (try_rule) takes it as a return value, not
+ * through rules_match_one's OUT parameter: this runs for every candidate rule of every line. */
+enum { MATCH_NOMEM = -2, MATCH_GAVE_UP = -1, MATCH_NONE = 0, MATCH_FOUND = 1 };
+
+static int match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_t *found,
+                     rca_buf *fields, rca_buf *grp)
 {
-    *matched = 0;
     if (ru->level_mask && !(ru->level_mask & (1u << ll->level)))
-        return RCA_OK;
+        return MATCH_NONE;
     if (!logger_ok(ru, ll->logger))
-        return RCA_OK;
+        return MATCH_NONE;
     const char *msg = ll->msg.p ? ll->msg.p : "";
     size_t mlen = ll->msg.n;
     for (size_t i = 0; i < ru->nmatch; i++) {
@@ -302,10 +305,8 @@ rca_err rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uin
         int rc = pcre2_match(m->re, (PCRE2_SPTR)msg, mlen, 0, 0, ru->md, r->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             continue;
-        if (rc < 0) {
-            *matched = -1;
-            return RCA_OK;
-        }
+        if (rc < 0)
+            return MATCH_GAVE_UP;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ru->md);
         int first = 1;
         rca_buf_reset(fields);
@@ -366,11 +367,18 @@ rca_err rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uin
                 rca_buf_add(grp, inst.p, inst.n);
             }
         }
-        if (!fields->p || !grp->p)
-            return RCA_ENOMEM;
-        *matched = 1;
-        return RCA_OK;
+        return fields->p && grp->p ? MATCH_FOUND : MATCH_NOMEM;
     }
+    return MATCH_NONE;
+}
+
+rca_err rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64_t *found,
+                        rca_buf *fields, rca_buf *grp, int *matched)
+{
+    int m = match_one(r, ru, ll, found, fields, grp);
+    if (m == MATCH_NOMEM)
+        return RCA_ENOMEM;
+    *matched = m;
     return RCA_OK;
 }
 
@@ -406,11 +414,12 @@ static rca_err try_rule(rca_rules *r, rule *ru, const uint64_t *found, rca_store
                         int64_t host_id, int64_t file_id, int64_t lineno, double ts,
                         const rca_logline *ll, rca_diag *diag)
 {
-    int m;
-    rca_err rc = rules_match_one(r, ru, ll, found, &r->scratch, &r->grp, &m);
-    if (rc || m == 0)
-        return rc;
-    if (m < 0) {
+    int m = match_one(r, ru, ll, found, &r->scratch, &r->grp);
+    if (m == MATCH_NONE)
+        return RCA_OK;
+    if (m == MATCH_NOMEM)
+        return RCA_ENOMEM;
+    if (m == MATCH_GAVE_UP) {
         /* located at the line matched; the caller's sink knows the bundle and entry */
         if (r->match_limit_warnings++ < 10)
             rca_diagf(diag, RCA_DIAG_WARNING, NULL, NULL,
