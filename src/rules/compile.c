@@ -44,14 +44,19 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every *.rules file under dir, sorted, recursively. */
-static rca_err collect_rule_files(const char *dir, char ***list, size_t *n, size_t *cap, int depth)
+/* Every *.rules file under dir, sorted, recursively. A folder that cannot be read is RCA_EIO,
+ * reported to diag. */
+static rca_err collect_rule_files(const char *dir, char ***list, size_t *n, size_t *cap, int depth,
+                                  rca_diag *diag)
 {
     if (depth > 8)
         return RCA_OK;
     DIR *d = opendir(dir);
-    if (!d)
+    if (!d) {
+        rca_diagf(diag, RCA_DIAG_ERROR, dir, NULL, 0, 0, NULL, "cannot read the folder: %s",
+                  strerror(errno));
         return RCA_EIO;
+    }
     struct dirent *de;
     rca_err rc = RCA_OK;
     while ((de = readdir(d)) && !rc) {
@@ -64,7 +69,7 @@ static rca_err collect_rule_files(const char *dir, char ***list, size_t *n, size
         if (stat(full, &st) != 0)
             continue;
         if (S_ISDIR(st.st_mode)) {
-            rc = collect_rule_files(full, list, n, cap, depth + 1);
+            rc = collect_rule_files(full, list, n, cap, depth + 1, diag);
         } else if (S_ISREG(st.st_mode) && rca_ends_with(de->d_name, ".rules")) {
             if (*n == *cap) {
                 size_t nc = *cap ? *cap * 2 : 32;
@@ -192,7 +197,7 @@ rca_err rca_rules_load(const char *dir, int check_samples, rca_diag *diag, rca_r
     rc = rca_layout_load(path.p, diag, &r->layout);
     if (rc)
         first = first ? first : rc;
-    if ((rc = collect_rule_files(dir, &files, &nfiles, &capfiles, 0)))
+    if ((rc = collect_rule_files(dir, &files, &nfiles, &capfiles, 0, diag)))
         goto fail;
     if (nfiles > 1)
         qsort(files, nfiles, sizeof *files, cmp_str);

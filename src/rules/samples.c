@@ -31,20 +31,42 @@ typedef struct fixture {
     int64_t bundle;
 } fixture;
 
-static int64_t fixture_host(fixture *fx, const char *name)
+/* The host_id of the fixture's host NAME, added at its first row. OUT *id. Returns RCA_ESYNTAX
+ * when the host cannot be added (more hosts than a fixture holds, or the store refused it;
+ * reported to diag at the row), RCA_ENOMEM. */
+static rca_err fixture_host(fixture *fx, const rule *ru, unsigned line, const char *src,
+                            const char *name, rca_diag *diag, int64_t *id)
 {
     for (size_t i = 0; i < fx->nhosts; i++)
-        if (strcmp(fx->names[i], name) == 0)
-            return fx->ids[i];
-    if (fx->nhosts == RCA_ARRAY_LEN(fx->names))
-        return 0;
-    int64_t id;
-    if (rca_store_add_host(fx->s, fx->bundle, name, &id) ||
-        rca_store_set_host(fx->s, id, "hostname", name))
-        return 0;
-    fx->names[fx->nhosts] = strdup(name);
-    fx->ids[fx->nhosts++] = id;
-    return id;
+        if (strcmp(fx->names[i], name) == 0) {
+            *id = fx->ids[i];
+            return RCA_OK;
+        }
+    if (fx->nhosts == RCA_ARRAY_LEN(fx->names)) {
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, src,
+                  "rule %s: a fixture has at most %zu hosts", ru->id, RCA_ARRAY_LEN(fx->names));
+        return RCA_ESYNTAX;
+    }
+    char *copy = strdup(name);
+    if (!copy)
+        return RCA_ENOMEM;
+    int64_t hid;
+    rca_err rc = rca_store_add_host(fx->s, fx->bundle, name, &hid);
+    if (!rc)
+        rc = rca_store_set_host(fx->s, hid, "hostname", name);
+    if (rc) {
+        free(copy);
+        if (rc == RCA_ENOMEM)
+            return rc;
+        rca_diagf(diag, RCA_DIAG_ERROR, ru->file, NULL, line, 0, src,
+                  "rule %s: fixture host '%s' not accepted (%s)", ru->id, name,
+                  rca_store_errmsg(fx->s));
+        return RCA_ESYNTAX;
+    }
+    fx->names[fx->nhosts] = copy;
+    fx->ids[fx->nhosts++] = hid;
+    *id = hid;
+    return RCA_OK;
 }
 
 /* `file` and `finding` rows go through the store's typed calls (their tables are not open to
@@ -59,9 +81,11 @@ static rca_err fixture_typed(fixture *fx, const rule *ru, unsigned line, const c
     double first = -1, last = -1;
     for (int i = 0; i < n; i++) {
         const char *k = keys[i], *v = vals[i];
-        if (strcmp(k, "host") == 0)
-            host_id = fixture_host(fx, v);
-        else if (strcmp(k, "path") == 0)
+        rca_err hrc;
+        if (strcmp(k, "host") == 0) {
+            if ((hrc = fixture_host(fx, ru, line, src, v, diag, &host_id)))
+                return hrc;
+        } else if (strcmp(k, "path") == 0)
             path = v;
         else if (strcmp(k, "parser") == 0)
             parser = v;
@@ -146,9 +170,12 @@ static rca_err fixture_line(fixture *fx, const rca_rules *r, const rule *ru, uns
     }
     if (strcmp(table, "host") == 0) {
         int64_t id = 0;
-        for (int i = 0; i < n; i++)
-            if (strcmp(keys[i], "name") == 0)
-                id = fixture_host(fx, vals[i]);
+        for (int i = 0; i < n; i++) {
+            rca_err hrc;
+            if (strcmp(keys[i], "name") == 0 &&
+                (hrc = fixture_host(fx, ru, line, src, vals[i], diag, &id)))
+                return hrc;
+        }
         for (int i = 0; id && i < n; i++)
             if (strcmp(keys[i], "name") != 0 &&
                 rca_store_set_host(fx->s, id, keys[i], vals[i]) != RCA_OK) {
@@ -177,7 +204,9 @@ static rca_err fixture_line(fixture *fx, const rca_rules *r, const rule *ru, uns
     size_t nc = 0;
     for (int i = 0; i < n; i++) {
         if (strcmp(keys[i], "host") == 0) {
-            host_id = fixture_host(fx, vals[i]);
+            rca_err hrc = fixture_host(fx, ru, line, src, vals[i], diag, &host_id);
+            if (hrc)
+                return hrc;
         } else if (strcmp(keys[i], "file_id") == 0) {
             file_id = atoll(vals[i]);
         } else if (strcmp(keys[i], "lineno") == 0) {
@@ -268,7 +297,13 @@ static rca_err run_fixture(const rca_rules *r, const rule *ru, const sample *sm,
             continue;
         /* the block's lines are cut at its first line's indent: the row's column from there */
         unsigned col = sm->col ? sm->col + (unsigned)(p - line_start) : 0;
-        if (fixture_line(&fx, r, ru, line, col, p, diag))
+        rca_err lrc = fixture_line(&fx, r, ru, line, col, p, diag);
+        if (lrc == RCA_ENOMEM) {
+            free(copy);
+            rc = lrc;
+            goto done;
+        }
+        if (lrc)
             bad = 1;
     }
     free(copy);

@@ -372,6 +372,26 @@ static void test_lint_errors(void **state)
         run_lint_case(&lint_cases[i], NULL);
 }
 
+/* A fixture with more hosts than it holds is refused at the first host too many, not run with
+ * that row's host_id 0 (the check would pass or fail on rows of no host). */
+static void test_lint_fixture_hosts(void **state)
+{
+    (void)state;
+    rca_buf text;
+    rca_buf_init(&text);
+    rca_buf_adds(&text, "check c-hosts\n  code      disk-ok\n  severity  info\n"
+                        "  sql       SELECT d.host_id, d.mount FROM df d\n  title     {mount}\n"
+                        "  sample |\n");
+    for (int i = 1; i <= 33; i++)
+        rca_buf_printf(&text, "    df host=h%02d kind=blocks mount=/ use_pct=40\n", i);
+    rca_buf_adds(&text, "  nosample |\n    host name=cmp-1\n");
+    assert_non_null(text.p);
+    const lint_case c = {"33 hosts in a fixture", text.p, 1, "rule c-hosts: a fixture has at most 32 hosts",
+                         "df host=h33"};
+    run_lint_case(&c, NULL);
+    rca_buf_free(&text);
+}
+
 /* What breaks chains silently, caught by lint: a field a title, an explains, an until or a borrow
  * names that a rule cannot produce; a rule id in a check's SQL or fixture that is no rule; a sample
  * that does not yield what it states (a truncated capture). Each with the caret under the mistake. */
@@ -1630,6 +1650,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_pack_loads),
         cmocka_unit_test(test_lint_errors),
+        cmocka_unit_test(test_lint_fixture_hosts),
         cmocka_unit_test(test_lint_field_errors),
         cmocka_unit_test(test_lint_fields_ok),
         cmocka_unit_test(test_lint_error_details),
