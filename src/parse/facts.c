@@ -1,6 +1,7 @@
 /* facts.c - parsers for the small files that say who and when a host is: hostname, date,
- * timedatectl, etc/timezone, uname, version.txt, uptime and nova.conf's [DEFAULT] host. Each emits rows of the
- * `fact` table (key, value); the analysis turns them into the host's identity and time zone.
+ * timedatectl, etc/timezone, uname, version.txt, uptime and nova.conf's [DEFAULT] host (and its
+ * capacity options). Each emits rows of the `fact` table (key, value); the analysis turns them
+ * into the host's identity and time zone.
  * Parse stage.
  */
 #include <stdio.h>
@@ -220,16 +221,26 @@ rca_err rca_parse_sos_version(const char *path, const char *arg, const char *tex
     return fact(sink, ln, "sos_version", c, (size_t)(s.p + s.n - c));
 }
 
+/* The [DEFAULT] options of nova.conf that size a compute node's inventory in placement: with
+ * the resource tracker's "Final resource view" they say how much of each resource the scheduler
+ * could still place (rules/nova/scheduler.rules). Stored as facts "nova_conf.<option>". */
+static const char *const capacity_opts[] = {
+    "cpu_allocation_ratio", "ram_allocation_ratio", "disk_allocation_ratio",
+    "initial_cpu_allocation_ratio", "initial_ram_allocation_ratio", "initial_disk_allocation_ratio",
+    "reserved_host_memory_mb", "reserved_host_disk_mb", "reserved_host_cpus",
+};
+
 rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text, size_t len,
                             const rca_row_sink *sink, rca_diag *diag)
 {
     (void)path;
     (void)arg;
     (void)diag;
+    rca_err rc = RCA_OK;
     size_t off = 0;
     unsigned ln = 0;
-    int in_default = 0;
-    while (off < len) {
+    int in_default = 0, have_host = 0;
+    while (off < len && !rc) {
         const char *l = text + off;
         const char *nl = memchr(l, '\n', len - off);
         size_t n = nl ? (size_t)(nl - l) : len - off;
@@ -239,24 +250,39 @@ rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text,
             l++;
             n--;
         }
-        while (n && (l[n - 1] == '\r' || l[n - 1] == ' '))
+        while (n && (l[n - 1] == '\r' || l[n - 1] == ' ' || l[n - 1] == '\t'))
             n--;
         if (n && l[0] == '[') {
             in_default = n == 9 && memcmp(l, "[DEFAULT]", 9) == 0;
             continue;
         }
-        if (!in_default || n < 4 || memcmp(l, "host", 4) != 0)
+        if (!in_default || !n || l[0] == '#' || l[0] == ';')
             continue;
-        const char *p = l + 4, *end = l + n;
-        while (p < end && *p == ' ')
-            p++;
-        if (p >= end || *p != '=')
+        const char *eq = memchr(l, '=', n), *end = l + n;
+        if (!eq)
             continue;
-        p++;
-        while (p < end && *p == ' ')
+        size_t kn = (size_t)(eq - l);
+        while (kn && (l[kn - 1] == ' ' || l[kn - 1] == '\t'))
+            kn--;
+        const char *p = eq + 1;
+        while (p < end && (*p == ' ' || *p == '\t'))
             p++;
-        if (p < end)
-            return fact(sink, ln, "nova_host", p, (size_t)(end - p));
+        if (p >= end)
+            continue;
+        if (kn == 4 && memcmp(l, "host", 4) == 0) {
+            if (!have_host)
+                rc = fact(sink, ln, "nova_host", p, (size_t)(end - p));
+            have_host = 1;
+            continue;
+        }
+        for (size_t i = 0; i < sizeof capacity_opts / sizeof *capacity_opts; i++) {
+            if (strlen(capacity_opts[i]) != kn || memcmp(l, capacity_opts[i], kn) != 0)
+                continue;
+            char key[64];
+            snprintf(key, sizeof key, "nova_conf.%s", capacity_opts[i]);
+            rc = fact(sink, ln, key, p, (size_t)(end - p));
+            break;
+        }
     }
-    return RCA_OK;
+    return rc;
 }

@@ -331,11 +331,32 @@ static const char *const timedatectl_kathmandu_rows[] = {
     "fact|tz_name|Asia/Kathmandu", "fact|utc_offset|20700", "fact|tz_abbr|+0545", NULL};
 static const char *const tz_file_rows[] = {"fact|tz_timezone|America/New_York", NULL};
 
+/* nova.conf: [DEFAULT] host (the first) and the options that size a compute's inventory in
+ * placement; the same names in another section, comments and empty values are not facts. */
+static const char nova_conf[] = "[DEFAULT]\n"
+                                "host = cmp-1.example.com\n"
+                                "# ram_allocation_ratio = 1.5\n"
+                                "ram_allocation_ratio=1.0\n"
+                                "reserved_host_memory_mb = 4096  \n"
+                                "cpu_allocation_ratio =\n"
+                                "host = other\n"
+                                "[placement]\n"
+                                "disk_allocation_ratio = 3.0\n"
+                                "[DEFAULT]\n"
+                                "initial_disk_allocation_ratio = 1.0\n";
+static const char *const nova_conf_rows[] = {
+    "fact|nova_host|cmp-1.example.com", "fact|nova_conf.ram_allocation_ratio|1.0",
+    "fact|nova_conf.reserved_host_memory_mb|4096",
+    "fact|nova_conf.initial_disk_allocation_ratio|1.0", NULL};
+static const unsigned nova_conf_lines[] = {2, 4, 5, 11};
+
 static const parse_case cases[] = {
     {"timedatectl", "timedatectl", "sos_commands/systemd/timedatectl", NULL, timedatectl_paris,
      timedatectl_paris_rows, timedatectl_paris_lines, 0},
     {"timedatectl +0545", "timedatectl", "timedatectl", NULL,
      "  Time zone: Asia/Kathmandu (+0545, +0545)\n", timedatectl_kathmandu_rows, NULL, 0},
+    {"nova.conf", "nova-conf", "etc/nova/nova.conf", NULL, nova_conf, nova_conf_rows,
+     nova_conf_lines, 0},
     {"etc/timezone", "timezone", "etc/timezone", NULL, "\n  America/New_York \n",
      tz_file_rows, line2, 0},
     {"etc/timezone, not a name", "timezone", "etc/timezone", NULL, "Europe Paris\n", no_rows,
