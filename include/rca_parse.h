@@ -23,6 +23,7 @@ typedef enum rca_logfmt {
     RCA_LOG_KERNEL,    /* [ 1234.567890] msg (dmesg) */
     RCA_LOG_RABBIT,    /* 2025-11-04 17:45:12.308 [info] <0.401.0> msg; =INFO REPORT==== blocks */
     RCA_LOG_LIBVIRT,   /* 2025-04-02 19:38:07.652+0000: 51234: error : func:495 : msg */
+    RCA_LOG_MYSQL,     /* 2024-06-02 10:11:12 0 [Note] WSREP: msg (MariaDB; MySQL 5.7+: ISO stamp with Z) */
 } rca_logfmt;
 
 typedef enum rca_tszone {

@@ -717,6 +717,44 @@ static rca_logfmt rabbit_report(const char *p, const char *e, rca_logline *out)
     return RCA_LOG_RABBIT;
 }
 
+/* ------------------------------------------------------------------ MySQL / MariaDB */
+
+/* After the server's stamp ("YYYY-MM-DD HH:MM:SS" local time for MariaDB 10.x, or
+ * "YYYY-MM-DDTHH:MM:SS.ffffffZ" for MySQL 5.7+/Percona XtraDB Cluster): " THREAD [Level] msg",
+ * where THREAD is the connection/thread id (not an OS pid, so it is not kept) and Level one of
+ * Note, Warning, ERROR, System (MySQL 8). The Galera provider's WSREP lines come this way. */
+static int mysql_body(const char *p, const char *e, rca_logline *out)
+{
+    if (e - p < 5 || p[0] != ' ' || !is_digit((unsigned char)p[1]))
+        return 0;
+    const char *q = p + 1;
+    while (q < e && is_digit((unsigned char)*q) && q - p < 21)
+        q++;
+    if (e - q < 3 || q[0] != ' ' || q[1] != '[')
+        return 0;
+    static const struct {
+        const char *w;
+        unsigned char n;
+        rca_level l;
+    } levels[] = {
+        {"Note", 4, RCA_LVL_INFO},   {"Warning", 7, RCA_LVL_WARNING},
+        {"ERROR", 5, RCA_LVL_ERROR}, {"System", 6, RCA_LVL_INFO},
+    };
+    const char *w = q + 2;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(levels); i++) {
+        size_t n = levels[i].n;
+        if ((size_t)(e - w) > n && memcmp(w, levels[i].w, n) == 0 && w[n] == ']') {
+            const char *m = w + n + 1;
+            if (m < e && *m == ' ')
+                m++;
+            out->level = levels[i].l;
+            out->msg = span_of(m, e);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------ libvirtd */
 
 /* After "YYYY-MM-DD HH:MM:SS.mmm+0000": ": 51234: error : qemuMonitorIORead:495 : msg". The
@@ -781,7 +819,8 @@ static int pebble_prefix(const char *p, const char *e, rca_span *name, const cha
 }
 
 /* "YYYY-MM-DDTHH:MM:SS[.f][zone]" followed by '|' (vlog), " stdout F " (CRI-O), " [name] "
- * (pebble) or " host prog[pid]: " (rsyslog high precision, journalctl short-iso). */
+ * (pebble), " THREAD [Level] " (MySQL) or " host prog[pid]: " (rsyslog high precision, journalctl
+ * short-iso). */
 static rca_logfmt iso_line(const char *p, const char *e, stamp *st, rca_logline *out)
 {
     p = scan_hms(p, e, st);
@@ -800,12 +839,14 @@ static rca_logfmt iso_line(const char *p, const char *e, stamp *st, rca_logline 
         out->wrapped = 1;
         return unwrap(out, RCA_LOG_ISO);
     }
+    if (mysql_body(p, e, out))
+        return RCA_LOG_MYSQL;
     if (!syslog_tail(p, e, out, 1))
         return RCA_LOG_NONE;
     return unwrap(out, RCA_LOG_ISO);
 }
 
-/* "YYYY-MM-DD HH:MM:SS[.f]" followed by an oslo, RabbitMQ or libvirtd envelope. */
+/* "YYYY-MM-DD HH:MM:SS[.f]" followed by an oslo, RabbitMQ, libvirtd or MySQL envelope. */
 static rca_logfmt spaced_line(const char *p, const char *e, stamp *st, rca_logline *out)
 {
     p = scan_hms(p, e, st);
@@ -818,8 +859,10 @@ static rca_logfmt spaced_line(const char *p, const char *e, stamp *st, rca_logli
         f = libvirt_body(z, e, out) ? RCA_LOG_LIBVIRT : RCA_LOG_NONE;
     else if (e - z > 1 && z[1] == '[')
         f = rabbit_body(z, e, out) ? RCA_LOG_RABBIT : RCA_LOG_NONE;
-    else if (z == p)
-        f = oslo_body(p, e, out) ? RCA_LOG_OSLO : RCA_LOG_NONE;
+    else if (z == p && oslo_body(p, e, out))
+        f = RCA_LOG_OSLO;
+    else if (z == p && mysql_body(p, e, out))
+        f = RCA_LOG_MYSQL;
     if (f == RCA_LOG_NONE || !set_time(out, st))
         return RCA_LOG_NONE;
     return f;
