@@ -33,6 +33,8 @@ static const rca_cmd_parser parsers[] = {
     {"uname", rca_parse_uname},
     {"sos-version", rca_parse_sos_version},
     {"nova-conf", rca_parse_nova_conf},
+    {"uptime", rca_parse_uptime},
+    {"lsmod", rca_parse_lsmod},
     {NULL, NULL},
 };
 

@@ -200,7 +200,17 @@ rca_err rca_parse_uname(const char *path, const char *arg, const char *text, siz
     if (!p || p >= end)
         return RCA_OK;
     const char *e = memchr(p, ' ', (size_t)(end - p));
-    return fact(sink, ln, "kernel", p, e ? (size_t)(e - p) : (size_t)(end - p));
+    rca_err rc = fact(sink, ln, "kernel", p, e ? (size_t)(e - p) : (size_t)(end - p));
+    /* the machine, which uname -a prints after the build date: only x86_64 is told apart, the
+     * one where KVM comes as modules (kvm_intel, kvm_amd) that lsmod must list */
+    for (const char *q = e; !rc && q && end - q >= 8; q++) {
+        q = memchr(q, ' ', (size_t)(end - q));
+        if (!q || end - q < 8)
+            break;
+        if (memcmp(q, " x86_64", 7) == 0 && (end - q == 7 || q[7] == ' '))
+            return fact(sink, ln, "machine", "x86_64", 6);
+    }
+    return rc;
 }
 
 rca_err rca_parse_sos_version(const char *path, const char *arg, const char *text, size_t len,
@@ -223,7 +233,8 @@ rca_err rca_parse_sos_version(const char *path, const char *arg, const char *tex
 
 /* The [DEFAULT] options of nova.conf that size a compute node's inventory in placement: with
  * the resource tracker's "Final resource view" they say how much of each resource the scheduler
- * could still place (rules/nova/scheduler.rules). Stored as facts "nova_conf.<option>". */
+ * could still place (rules/nova/scheduler.rules). Stored as facts "nova_conf.<option>"; also
+ * [libvirt] virt_type ("nova_conf.libvirt.virt_type": kvm, or qemu without hardware support). */
 static const char *const capacity_opts[] = {
     "cpu_allocation_ratio", "ram_allocation_ratio", "disk_allocation_ratio",
     "initial_cpu_allocation_ratio", "initial_ram_allocation_ratio", "initial_disk_allocation_ratio",
@@ -239,7 +250,7 @@ rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text,
     rca_err rc = RCA_OK;
     size_t off = 0;
     unsigned ln = 0;
-    int in_default = 0, have_host = 0;
+    int in_default = 0, in_libvirt = 0, have_host = 0;
     while (off < len && !rc) {
         const char *l = text + off;
         const char *nl = memchr(l, '\n', len - off);
@@ -254,9 +265,24 @@ rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text,
             n--;
         if (n && l[0] == '[') {
             in_default = n == 9 && memcmp(l, "[DEFAULT]", 9) == 0;
+            in_libvirt = n == 9 && memcmp(l, "[libvirt]", 9) == 0;
             continue;
         }
-        if (!in_default || !n || l[0] == '#' || l[0] == ';')
+        if (!n || l[0] == '#' || l[0] == ';')
+            continue;
+        if (in_libvirt && n > 9 && memcmp(l, "virt_type", 9) == 0 &&
+            (l[9] == '=' || l[9] == ' ' || l[9] == '\t')) {
+            const char *v = memchr(l, '=', n);
+            if (v) {
+                const char *end = l + n;
+                for (v++; v < end && (*v == ' ' || *v == '\t'); v++)
+                    ;
+                if (v < end)
+                    rc = fact(sink, ln, "nova_conf.libvirt.virt_type", v, (size_t)(end - v));
+            }
+            continue;
+        }
+        if (!in_default)
             continue;
         const char *eq = memchr(l, '=', n), *end = l + n;
         if (!eq)

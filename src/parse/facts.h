@@ -1,4 +1,5 @@
-/* facts.h - private to src/parse: the host-identity parsers of facts.c, for the registry. */
+/* facts.h - private to src/parse: the host-fact parsers of facts.c and sysinfo.c, for the
+ * registry. */
 #ifndef RCA_PARSE_FACTS_H
 #define RCA_PARSE_FACTS_H
 
@@ -18,5 +19,11 @@ rca_err rca_parse_sos_version(const char *path, const char *arg, const char *tex
                               const rca_row_sink *sink, rca_diag *diag);
 rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text, size_t len,
                             const rca_row_sink *sink, rca_diag *diag);
+
+/* sysinfo.c */
+rca_err rca_parse_uptime(const char *path, const char *arg, const char *text, size_t len,
+                         const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_lsmod(const char *path, const char *arg, const char *text, size_t len,
+                        const rca_row_sink *sink, rca_diag *diag);
 
 #endif

@@ -342,13 +342,42 @@ static const char nova_conf[] = "[DEFAULT]\n"
                                 "host = other\n"
                                 "[placement]\n"
                                 "disk_allocation_ratio = 3.0\n"
+                                "virt_type = xen\n"
+                                "[libvirt]\n"
+                                "virt_type = qemu\n"
                                 "[DEFAULT]\n"
                                 "initial_disk_allocation_ratio = 1.0\n";
 static const char *const nova_conf_rows[] = {
     "fact|nova_host|cmp-1.example.com", "fact|nova_conf.ram_allocation_ratio|1.0",
-    "fact|nova_conf.reserved_host_memory_mb|4096",
+    "fact|nova_conf.reserved_host_memory_mb|4096", "fact|nova_conf.libvirt.virt_type|qemu",
     "fact|nova_conf.initial_disk_allocation_ratio|1.0", NULL};
-static const unsigned nova_conf_lines[] = {2, 4, 5, 11};
+static const unsigned nova_conf_lines[] = {2, 4, 5, 12, 14};
+
+/* uname -a (facts.c): the kernel release, and the machine when it is x86_64 (the kernel release
+ * itself can hold "x86_64", which is not the machine field). */
+static const char *const uname_rhel_rows[] = {"fact|kernel|5.14.0-284.92.1.el9_2.x86_64",
+                                              "fact|machine|x86_64", NULL};
+static const char *const uname_debian_rows[] = {"fact|kernel|6.1.0-28-amd64", "fact|machine|x86_64",
+                                                NULL};
+static const char *const uname_arm_rows[] = {"fact|kernel|5.15.0-131-generic", NULL};
+
+/* uptime (sysinfo.c): the up time in seconds, to the minute, in each procps form. */
+static const char *const uptime_days_rows[] = {"fact|uptime_s|3985920", NULL};
+static const char *const uptime_min_rows[] = {"fact|uptime_s|420", NULL};
+static const char *const uptime_day_min_rows[] = {"fact|uptime_s|87000", NULL};
+static const char *const uptime_hm_rows[] = {"fact|uptime_s|18120", NULL};
+
+/* lsmod (sysinfo.c): which kvm modules are loaded; none is a fact too. */
+static const char lsmod_kvm[] = "Module                  Size  Used by\n"
+                                "vhost_net              32768  3\n"
+                                "kvm_intel             380928  12\n"
+                                "kvm                  1142784  1 kvm_intel\n"
+                                "irqbypass              16384  13 kvm\n";
+static const char lsmod_nokvm[] = "Module                  Size  Used by\n"
+                                  "vhost_net              32768  3\n"
+                                  "kvmgt                  16384  0\n";
+static const char *const lsmod_kvm_rows[] = {"fact|kvm_modules|kvm_intel,kvm", NULL};
+static const char *const lsmod_nokvm_rows[] = {"fact|kvm_modules|", NULL};
 
 static const parse_case cases[] = {
     {"timedatectl", "timedatectl", "sos_commands/systemd/timedatectl", NULL, timedatectl_paris,
@@ -357,6 +386,35 @@ static const parse_case cases[] = {
      "  Time zone: Asia/Kathmandu (+0545, +0545)\n", timedatectl_kathmandu_rows, NULL, 0},
     {"nova.conf", "nova-conf", "etc/nova/nova.conf", NULL, nova_conf, nova_conf_rows,
      nova_conf_lines, 0},
+    {"uname RHEL", "uname", "sos_commands/kernel/uname_-a", NULL,
+     "Linux compute-0.localdomain 5.14.0-284.92.1.el9_2.x86_64 #1 SMP PREEMPT_DYNAMIC Mon Oct 28 "
+     "11:24:21 EDT 2024 x86_64 x86_64 x86_64 GNU/Linux\n",
+     uname_rhel_rows, NULL, 0},
+    {"uname Debian", "uname", "uname", NULL,
+     "Linux cmp-1 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64 "
+     "GNU/Linux\n",
+     uname_debian_rows, NULL, 0},
+    {"uname arm", "uname", "uname", NULL,
+     "Linux cmp-2 5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025 aarch64 aarch64 "
+     "aarch64 GNU/Linux\n",
+     uname_arm_rows, NULL, 0},
+    {"uptime days", "uptime", "sos_commands/host/uptime", NULL,
+     " 15:40:13 up 46 days,  3:12,  1 user,  load average: 0.50, 0.40, 0.30\n", uptime_days_rows,
+     line1, 0},
+    {"uptime minutes", "uptime", "uptime", NULL,
+     " 09:01:55 up 7 min,  0 users,  load average: 2.10, 1.05, 0.41\n", uptime_min_rows, NULL, 0},
+    {"uptime a day and minutes", "uptime", "uptime", NULL,
+     " 09:01:55 up 1 day, 10 min,  2 users,  load average: 0.00, 0.01, 0.05\n",
+     uptime_day_min_rows, NULL, 0},
+    {"uptime hours", "uptime", "uptime", NULL, "09:01:55 up  5:02,  load average: 0.1, 0.1, 0.1\n",
+     uptime_hm_rows, NULL, 0},
+    {"uptime error text", "uptime", "uptime", NULL, "uptime: command not found\n", no_rows, NULL,
+     1},
+    {"lsmod with kvm", "lsmod", "sos_commands/kernel/lsmod", NULL, lsmod_kvm, lsmod_kvm_rows,
+     line1, 0},
+    {"lsmod without kvm", "lsmod", "sos_commands/kernel/lsmod", NULL, lsmod_nokvm,
+     lsmod_nokvm_rows, NULL, 0},
+    {"lsmod error text", "lsmod", "lsmod", NULL, "lsmod: not found\n", no_rows, NULL, 1},
     {"etc/timezone", "timezone", "etc/timezone", NULL, "\n  America/New_York \n",
      tz_file_rows, line2, 0},
     {"etc/timezone, not a name", "timezone", "etc/timezone", NULL, "Europe Paris\n", no_rows,
@@ -420,7 +478,8 @@ static void run_case(void **state)
 static const char *const names[] = {"df",          "free",           "meminfo",
                                     "ovs-vsctl-show", "ovsdb-list",  "ovsdb-dump",
                                     "ovn-sbctl-show", "ovn-nbctl-show", "ovsdb-file",
-                                    "timedatectl",  "timezone"};
+                                    "timedatectl",  "timezone",       "uptime",
+                                    "lsmod"};
 
 static void test_registry(void **state)
 {
