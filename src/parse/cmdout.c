@@ -35,6 +35,7 @@ static const rca_cmd_parser parsers[] = {
     {"nova-conf", rca_parse_nova_conf},
     {"uptime", rca_parse_uptime},
     {"lsmod", rca_parse_lsmod},
+    {"status-kv", rca_parse_status_kv},
     {NULL, NULL},
 };
 

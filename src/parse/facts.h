@@ -25,5 +25,7 @@ rca_err rca_parse_uptime(const char *path, const char *arg, const char *text, si
                          const rca_row_sink *sink, rca_diag *diag);
 rca_err rca_parse_lsmod(const char *path, const char *arg, const char *text, size_t len,
                         const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_status_kv(const char *path, const char *arg, const char *text, size_t len,
+                            const rca_row_sink *sink, rca_diag *diag);
 
 #endif

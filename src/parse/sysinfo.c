@@ -1,6 +1,7 @@
-/* sysinfo.c - parsers of two host command outputs (parse stage: one bundle entry in, "fact"
- * rows out): `uptime`, whose "up" time dates the kernel's seconds-since-boot stamps (dmesg), and
- * `lsmod`, which says whether the KVM modules are loaded. Inputs are untrusted and not
+/* sysinfo.c - parsers of small status outputs (parse stage: one bundle entry in, "fact" rows
+ * out): `uptime`, whose "up" time dates the kernel's seconds-since-boot stamps (dmesg), `lsmod`,
+ * which says whether the KVM modules are loaded, and the "Key: value" replies of OVS/OVN
+ * unixctl commands (RAFT cluster status, ovn-northd status). Inputs are untrusted and not
  * NUL-terminated: every scan is bounded by the length given; text that is not this output gives
  * no fact and one warning.
  */
@@ -35,6 +36,16 @@ static long number(const char **pp, const char *e)
         return -1;
     *pp = p;
     return v;
+}
+
+/* 1 when the n bytes of text hold the NUL-terminated needle. */
+static int holds(const char *text, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; text && k <= n && i <= n - k; i++)
+        if (text[i] == needle[0] && memcmp(text + i, needle, k) == 0)
+            return 1;
+    return 0;
 }
 
 /* 1 when the text holds nothing but blanks and newlines (a command that printed nothing). */
@@ -157,4 +168,56 @@ rca_err rca_parse_lsmod(const char *path, const char *arg, const char *text, siz
         return RCA_OK;
     }
     return emit_fact(sink, 1, "kvm_modules", mods, mn);
+}
+
+/* The "Key: value" status replies of OVS/OVN unixctl commands: ovs-appctl cluster/status (raft.c
+ * raft_unixctl_status: "Status: cluster member", "Role: follower", "Leader: unknown", ...) and
+ * ovn-appctl -t ovn-northd status ("Status: active|standby|paused"). Each unindented
+ * "Key: value" line becomes the fact "<arg>.<key>", the key lower-cased with '_' for blanks
+ * (arg: the layout map's argument, e.g. ovn_nb); indented lines (the server list) are skipped. */
+rca_err rca_parse_status_kv(const char *path, const char *arg, const char *text, size_t len,
+                            const rca_row_sink *sink, rca_diag *diag)
+{
+    if (blank(text, len))
+        return RCA_OK;
+    const char *e = text + len, *p = text;
+    unsigned lineno = 0, facts = 0;
+    rca_err rc = RCA_OK;
+    while (p < e && !rc) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        const char *le = nl ? nl : e;
+        lineno++;
+        const char *c = memchr(p, ':', (size_t)(le - p));
+        if (c && c > p && c - p <= 32 && c + 1 < le && c[1] == ' ' && *p >= 'A' && *p <= 'Z') {
+            char key[96];
+            size_t kn = (size_t)snprintf(key, sizeof key, "%s.", arg ? arg : "status");
+            int ok = kn < sizeof key;
+            for (const char *k = p; ok && k < c && kn + 1 < sizeof key; k++) {
+                char ch = *k;
+                if (ch >= 'A' && ch <= 'Z')
+                    ch = (char)(ch - 'A' + 'a');
+                else if (ch == ' ')
+                    ch = '_';
+                else if (!(ch >= 'a' && ch <= 'z') && !(ch >= '0' && ch <= '9'))
+                    ok = 0;
+                key[kn++] = ch;
+            }
+            const char *v = c + 2, *ve = le;
+            while (ve > v && (ve[-1] == '\r' || ve[-1] == ' '))
+                ve--;
+            if (ok && ve > v) {
+                key[kn] = '\0';
+                rc = emit_fact(sink, lineno, key, v, (size_t)(ve - v));
+                facts++;
+            }
+        }
+        p = nl ? nl + 1 : e;
+    }
+    /* a standalone (not clustered) database answers cluster/status with an error: that is
+     * an answer, not unreadable text */
+    if (!rc && !facts && !holds(text, len, "unknown cluster") &&
+        !holds(text, len, "server returned an error"))
+        rca_diagf(diag, RCA_DIAG_WARNING, NULL, path, 1, 0, NULL,
+                  "no \"Key: value\" line (the command failed?): skipped");
+    return rc;
 }

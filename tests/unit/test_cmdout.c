@@ -361,6 +361,27 @@ static const char *const uname_debian_rows[] = {"fact|kernel|6.1.0-28-amd64", "f
                                                 NULL};
 static const char *const uname_arm_rows[] = {"fact|kernel|5.15.0-131-generic", NULL};
 
+/* status-kv (sysinfo.c): unindented "Key: value" lines of a unixctl reply, as facts under the
+ * layout map's argument; the server list (indented) and free text are not. */
+static const char cluster_status[] = "1b2c\n"
+                                     "Name: OVN_Northbound\n"
+                                     "Cluster ID: 9a3e (9a3e1234-5b6c-4d7e-8f90-a1b2c3d4e5f6)\n"
+                                     "Status: disconnected from the cluster (election timeout)\n"
+                                     "Role: candidate\n"
+                                     "Term: 7\n"
+                                     "Leader: unknown\n"
+                                     "\n"
+                                     "Servers:\n"
+                                     "    1b2c (1b2c at tcp:192.0.2.10:6643) (self)\n"
+                                     "    Leader: not a fact\n";
+static const char *const cluster_status_rows[] = {
+    "fact|ovn_nb.name|OVN_Northbound",
+    "fact|ovn_nb.cluster_id|9a3e (9a3e1234-5b6c-4d7e-8f90-a1b2c3d4e5f6)",
+    "fact|ovn_nb.status|disconnected from the cluster (election timeout)",
+    "fact|ovn_nb.role|candidate", "fact|ovn_nb.term|7", "fact|ovn_nb.leader|unknown", NULL};
+static const unsigned cluster_status_lines[] = {2, 3, 4, 5, 6, 7};
+static const char *const northd_status_rows[] = {"fact|ovn_northd.status|standby", NULL};
+
 /* uptime (sysinfo.c): the up time in seconds, to the minute, in each procps form. */
 static const char *const uptime_days_rows[] = {"fact|uptime_s|3985920", NULL};
 static const char *const uptime_min_rows[] = {"fact|uptime_s|420", NULL};
@@ -398,6 +419,14 @@ static const parse_case cases[] = {
      "Linux cmp-2 5.15.0-131-generic #141-Ubuntu SMP Fri Jan 10 21:18:28 UTC 2025 aarch64 aarch64 "
      "aarch64 GNU/Linux\n",
      uname_arm_rows, NULL, 0},
+    {"cluster/status", "status-kv", "sos_commands/ovn_central/ovs-appctl_-t_.var.run.ovn.ovnnb_db.ctl_cluster.status_OVN_Northbound",
+     "ovn_nb", cluster_status, cluster_status_rows, cluster_status_lines, 0},
+    {"northd status", "status-kv", "ovn-appctl_-t_.var.run.ovn.ovn-northd.812.ctl_status",
+     "ovn_northd", "Status: standby\n", northd_status_rows, line1, 0},
+    {"cluster/status of a standalone db", "status-kv", "cluster.status", "ovn_sb",
+     "unknown cluster\novs-appctl: ovsdb-server: server returned an error\n", no_rows, NULL, 0},
+    {"status-kv garbage", "status-kv", "status", "ovn_sb", "command not found\n", no_rows, NULL,
+     1},
     {"uptime days", "uptime", "sos_commands/host/uptime", NULL,
      " 15:40:13 up 46 days,  3:12,  1 user,  load average: 0.50, 0.40, 0.30\n", uptime_days_rows,
      line1, 0},
@@ -479,7 +508,7 @@ static const char *const names[] = {"df",          "free",           "meminfo",
                                     "ovs-vsctl-show", "ovsdb-list",  "ovsdb-dump",
                                     "ovn-sbctl-show", "ovn-nbctl-show", "ovsdb-file",
                                     "timedatectl",  "timezone",       "uptime",
-                                    "lsmod"};
+                                    "lsmod",        "status-kv"};
 
 static void test_registry(void **state)
 {
