@@ -345,7 +345,7 @@ static json_t *warnings_json(const rca_result *res)
     return a;
 }
 
-rca_err rca_report_write_json(FILE *out, const rca_result *res, const rca_report_opts *opts)
+rca_err rca_report_write_json(FILE *out_file, const rca_result *res, const rca_report_opts *opts)
 {
     rca_err rc = RCA_OK;
     json_t *doc = json_object();
@@ -368,8 +368,8 @@ rca_err rca_report_write_json(FILE *out, const rca_result *res, const rca_report
         goto end;
     }
     /* 10 significant digits: 0.12 stays 0.12 instead of 0.11999999999999999 */
-    if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) != 0 ||
-        fputc('\n', out) == EOF)
+    if (json_dumpf(doc, out_file, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) != 0 ||
+        fputc('\n', out_file) == EOF)
         rc = RCA_EIO;
 end:
     json_decref(doc);

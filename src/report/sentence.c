@@ -1,0 +1,253 @@
+/* sentence.c - the sentences that text and Markdown both tell: the one-sentence root cause with
+ * what was ruled out, a failure symptom first, the summary line, a finding's count and times.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = s ? strlen(s) : 0, sl = strlen(suffix);
+    return n > sl && memcmp(s + n - sl, suffix, sl) == 0;
+}
+
+/* "disk-ok" -> "disk": the checks named the way the sentence needs them. */
+static void code_word(const char *code, const char **p, size_t *n)
+{
+    static const char *const suffixes[] = {"-ok", "-normal", "-healthy"};
+    if (!code || !*code)
+        code = "check";
+    *p = code;
+    *n = strlen(code);
+    for (size_t i = 0; i < RCA_ARRAY_LEN(suffixes); i++) {
+        if (ends_with(code, suffixes[i])) {
+            *n -= strlen(suffixes[i]);
+            break;
+        }
+    }
+}
+
+static void word(out *o, const char *code)
+{
+    const char *p;
+    size_t n;
+    code_word(code, &p, &n);
+    /* "provnet" reads better as what it is */
+    if (n == 7 && memcmp(p, "provnet", 7) == 0) {
+        put(o, "provider-network ports");
+        return;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && p[j] != '-')
+            j++;
+        textn(o, p + i, j - i);
+        if (j < n)
+            putn(o, " ", 1);
+        i = j + (j < n);
+    }
+}
+
+static int same_word(const char *a, const char *b)
+{
+    const char *pa, *pb;
+    size_t na, nb;
+    code_word(a, &pa, &na);
+    code_word(b, &pb, &nb);
+    return na == nb && memcmp(pa, pb, na) == 0;
+}
+
+/* 1 if the ruled-out check f belongs in the root sentence of group gr. Only checks of a host the
+ * failures went through say something about them (a healthy disk on an unrelated node does not).
+ * A "-normal" check says that something which looks wrong is expected there (no provider-network
+ * ports where there are no bridge mappings): it prevents a misreading rather than ruling out a
+ * cause, so it stays in the "Ruled out" section. */
+static int in_sentence(const rca_result *res, const plan *pl, const group *gr,
+                       const rca_finding *f)
+{
+    return f && !ends_with(f->code, "-normal") && group_has_host(res, pl, gr, f->host);
+}
+
+/* 1 if ruled_out[i] is in the sentence and no earlier one in it has the same word. */
+static int first_of_word(const rca_result *res, const plan *pl, const group *gr, size_t i)
+{
+    const rca_finding *f = res->ruled_out[i];
+    if (!in_sentence(res, pl, gr, f))
+        return 0;
+    for (size_t j = 0; j < i; j++)
+        if (in_sentence(res, pl, gr, res->ruled_out[j]) &&
+            same_word(res->ruled_out[j]->code, f->code))
+            return 0;
+    return 1;
+}
+
+/* One ruled-out check's figures: its title, which says what was measured where ("disk on cmp-1:
+ * fullest filesystem / is 38% used, 116G free"); led by check and host when it names no host. */
+static void figure(out *o, const rca_finding *f)
+{
+    if (names_other_host(f)) {
+        word(o, f->code);
+        put(o, " on ");
+        text(o, f->host);
+        put(o, ": ");
+    }
+    text(o, title_of(f));
+}
+
+/* "; disk and memory ruled out (disk on cmp-1: fullest filesystem / is 38% used, 116G free;
+ * memory on cmp-1: 2.7G available of 15.6G (17%))", or nothing when no check is about the
+ * group's hosts. */
+static void ruled_out_clause(out *o, const rca_result *res, const plan *pl, const group *gr)
+{
+    size_t nwords = 0, shown = 0;
+    for (size_t i = 0; i < res->nruled_out; i++)
+        nwords += (size_t)first_of_word(res, pl, gr, i);
+    if (!nwords)
+        return;
+    put(o, "; ");
+    for (size_t i = 0; i < res->nruled_out; i++) {
+        if (!first_of_word(res, pl, gr, i))
+            continue;
+        if (shown > 0)
+            put(o, shown + 1 == nwords ? " and " : ", ");
+        word(o, res->ruled_out[i]->code);
+        shown++;
+    }
+    put(o, " ruled out");
+    shown = 0;
+    for (size_t i = 0; i < res->nruled_out; i++) {
+        const rca_finding *f = res->ruled_out[i];
+        if (!in_sentence(res, pl, gr, f))
+            continue;
+        if (shown == FIGURES_SHOWN) {
+            put(o, "; " ELLIPSIS);
+            break;
+        }
+        put(o, shown ? "; " : " (");
+        figure(o, f);
+        shown++;
+    }
+    put(o, ")");
+}
+
+/* "<title>[ on <host>]" */
+static void finding_name(out *o, const rca_finding *f)
+{
+    text(o, title_of(f));
+    if (names_other_host(f)) {
+        put(o, " on ");
+        text(o, f->host);
+    }
+}
+
+/* One failure, symptom first: "<symptom>: <step 1> on <host> because <root>", or shorter for
+ * short chains. */
+void failure_sentence(out *o, const rca_chain *c)
+{
+    const rca_finding *symptom = c->steps[0], *root = c->steps[c->n - 1];
+    text(o, title_of(symptom));
+    if (c->n == 1) {
+        const char *why = field_value(symptom, "not_proven");
+        put(o, " (cause not proven: ");
+        if (why && *why)
+            text(o, why);
+        else
+            put(o, "no failure that could explain it was found in these reports");
+        put(o, ")");
+        return;
+    }
+    if (c->n > 2) {
+        put(o, ": ");
+        finding_name(o, c->steps[1]);
+    }
+    put(o, " because ");
+    text(o, title_of(root));
+}
+
+/* The group's root cause first, then what it explains and what was ruled out:
+ * "<root> explains 2 failures; <ruled out>:" (the failures follow), or for a single chain
+ * "<root> explains <symptom>, through <step 1>; <ruled out>". A chain of one has no cause to
+ * lead with; it is told as its failure. */
+void root_sentence(out *o, const rca_result *res, const plan *pl, const group *gr)
+{
+    const rca_chain *c = group_chain(res, pl, gr, 0);
+    if (gr->n == 1 && c->n == 1) {
+        failure_sentence(o, c);
+    } else {
+        finding_name(o, gr->root);
+        put(o, " explains ");
+        if (gr->n > 1) {
+            putf(o, "%zu failures", gr->n);
+        } else {
+            text(o, title_of(c->steps[0]));
+            if (c->n > 2) {
+                put(o, ", through ");
+                finding_name(o, c->steps[1]);
+            }
+        }
+    }
+    ruled_out_clause(o, res, pl, gr);
+    if (gr->n > 1)
+        put(o, ":");
+}
+
+/* ------------------------------------------------------------------ header */
+
+void summary_line(out *o, const rca_result *res, const rca_report_opts *opts)
+{
+    put(o, "sosrca");
+    if (opts->version && *opts->version) {
+        put(o, " ");
+        text(o, opts->version);
+    }
+    putf(o, ": %zu host%s", res->nhosts, res->nhosts == 1 ? "" : "s");
+    if (res->nhosts) {
+        put(o, " (");
+        for (size_t i = 0; i < res->nhosts; i++) {
+            const rca_host_summary *h = &res->hosts[i];
+            if (i)
+                put(o, ", ");
+            text(o, h->name);
+            if (h->roles && *h->roles) {
+                put(o, " ");
+                text(o, h->roles);
+            }
+        }
+        put(o, ")");
+    }
+    putf(o, ", %zu rule%s", res->nrules, res->nrules == 1 ? "" : "s");
+    if (!opts->stable)
+        putf(o, ", %.2f s", res->elapsed_s);
+}
+
+
+/* ------------------------------------------------------------------ findings, both formats */
+
+
+/* "42 times between 2025-03-03 14:08:06 UTC and 2025-03-03 14:13:06 UTC" */
+void count_line(out *o, const rca_finding *f)
+{
+    putf(o, "%u times", f->count);
+    if (f->first_ts >= 0) {
+        char a[40], b[40];
+        fmt_utc(f->first_ts, a);
+        if (f->last_ts >= 0 && f->last_ts != f->first_ts) {
+            fmt_utc(f->last_ts, b);
+            putf(o, " between %s and %s", a, b);
+        } else {
+            putf(o, " at %s", a);
+        }
+    }
+}
+
+/* 1 if f, a step of chain k of group gr, already appeared in one of the group's earlier chains. */
+int step_shown_above(const rca_result *res, const plan *pl, const group *gr, size_t k,
+                            const rca_finding *f)
+{
+    for (size_t i = 0; i < k; i++)
+        if (is_step(group_chain(res, pl, gr, i), f))
+            return 1;
+    return 0;
+}
