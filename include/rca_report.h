@@ -20,6 +20,8 @@ typedef struct rca_report_opts {
     int color;           /* ANSI colour (text only) */
     const char *version; /* sosrca version string */
     int stable;          /* omit timings (for golden files) */
+    const rca_rules *rules; /* the pack: how its codes read in sentences (codes.list columns);
+                               NULL: each code reads as its own words (borrowed) */
 } rca_report_opts;
 
 /* Write the report of res to out. Returns RCA_EIO if writing failed. */

@@ -225,7 +225,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
     if (!paths)
         return EXIT_INPUT;
     size_t npaths = 0;
-    rca_report_opts ro = {RCA_FMT_TEXT, isatty(STDOUT_FILENO), RCA_VERSION, 0};
+    rca_report_opts ro = {RCA_FMT_TEXT, isatty(STDOUT_FILENO), RCA_VERSION, 0, NULL};
     const char *db = NULL, *rules_dir = NULL, *fail_on = "error";
     int force = 0, partial_ok = 0, verbose = 0, fts = 0;
     double max_age = RCA_MAX_AGE_DEFAULT;
@@ -320,6 +320,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
     rca_analyze_opts ao = {paths, npaths, db, force, limits, fts, max_age};
     rca_result *res = NULL;
     rca_err rc = rca_analyze_run(&ao, rules, &diag, &res);
+    ro.rules = rules;
     int code = EXIT_CLEAN;
     if (rc) {
         fprintf(stderr, "sosrca: analysis failed: %s\n", rca_err_str(rc));

@@ -59,6 +59,9 @@ typedef struct plan {
     size_t nothers;
     ranked *older;  /* earlier-incident findings in no chain of res->earlier, most severe first */
     size_t nolder;
+    /* res->ruled_out[i] in a root-cause sentence, from the pack's codes.list (rca_code_words) */
+    const char **noun;          /* its noun phrase, or NULL: the code's words */
+    unsigned char *in_sentence; /* 1 if a root-cause sentence may quote it */
 } plan;
 
 /* How a finding is shown. */
@@ -105,7 +108,9 @@ int is_step(const rca_chain *c, const rca_finding *f);
 void earlier_heading(char *buf, size_t n, const rca_result *res);
 void age_words(char *buf, size_t n, const rca_finding *f);
 void plan_free(plan *p);
-rca_err plan_build(const rca_result *res, plan *p);
+/* Build the plan of res; `rules` (may be NULL: no pack, every code reads as its words) says how
+ * codes read. OUT *p, freed with plan_free. Returns RCA_ENOMEM. */
+rca_err plan_build(const rca_result *res, const rca_rules *rules, plan *p);
 const rca_chain *group_chain(const rca_result *res, const plan *pl, const group *gr, size_t k);
 int group_has_host(const rca_result *res, const plan *pl, const group *gr, const char *host);
 int also_first(const rca_result *res, const plan *pl, const group *gr, size_t k, size_t i);

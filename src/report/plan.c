@@ -142,6 +142,8 @@ void plan_free(plan *p)
     free(p->groups);
     free(p->others);
     free(p->older);
+    free(p->noun);
+    free(p->in_sentence);
 }
 
 static int by_severity(const void *a, const void *b)
@@ -154,7 +156,7 @@ static int by_severity(const void *a, const void *b)
     return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-rca_err plan_build(const rca_result *res, plan *p)
+rca_err plan_build(const rca_result *res, const rca_rules *rules, plan *p)
 {
     rca_err rc = RCA_ENOMEM;
     unsigned char *used = NULL;
@@ -211,6 +213,18 @@ rca_err plan_build(const rca_result *res, plan *p)
         qsort(p->others, p->nothers, sizeof *p->others, by_severity);
     if (p->nolder > 1)
         qsort(p->older, p->nolder, sizeof *p->older, by_severity);
+    if (res->nruled_out) {
+        p->noun = calloc(res->nruled_out, sizeof *p->noun);
+        p->in_sentence = calloc(res->nruled_out, 1);
+        if (!p->noun || !p->in_sentence)
+            goto end;
+    }
+    for (size_t i = 0; i < res->nruled_out; i++) {
+        const rca_finding *f = res->ruled_out[i];
+        const rca_code_words *w = f ? rca_rules_code_words(rules, f->code) : NULL;
+        p->noun[i] = w && w->noun && *w->noun ? w->noun : NULL;
+        p->in_sentence[i] = !w || w->in_sentence;
+    }
     rc = RCA_OK;
 end:
     free(used);

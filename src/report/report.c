@@ -27,7 +27,7 @@ int rca_format_parse(const char *s)
 
 rca_err rca_report_write(FILE *out_file, const rca_result *res, const rca_report_opts *opts)
 {
-    static const rca_report_opts defaults = {RCA_FMT_TEXT, 0, NULL, 0};
+    static const rca_report_opts defaults = {RCA_FMT_TEXT, 0, NULL, 0, NULL};
     rca_err rc = RCA_OK;
     plan pl;
     out o;
@@ -41,7 +41,7 @@ rca_err rca_report_write(FILE *out_file, const rca_result *res, const rca_report
             rc = RCA_EIO;
         return rc;
     }
-    rc = plan_build(res, &pl);
+    rc = plan_build(res, opts->rules, &pl);
     if (rc)
         return rc;
     out_init(&o, opts->format == RCA_FMT_TEXT && opts->color, opts->format == RCA_FMT_MD);

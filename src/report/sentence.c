@@ -1,5 +1,6 @@
 /* sentence.c - the sentences that text and Markdown both tell: the one-sentence root cause with
  * what was ruled out, a failure symptom first, the summary line, a finding's count and times.
+ * How a ruled-out code reads comes from the pack's codes.list, through the plan.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,88 +8,63 @@
 
 #include "internal.h"
 
-static int ends_with(const char *s, const char *suffix)
+/* How ruled_out[i]'s code reads in a sentence: the pack's noun ("disk", "provider-network
+ * ports"), or the code's words ("tunnels-ok" -> "tunnels ok") when the pack gives none. */
+static void word(out *o, const plan *pl, const rca_finding *f, size_t i)
 {
-    size_t n = s ? strlen(s) : 0, sl = strlen(suffix);
-    return n > sl && memcmp(s + n - sl, suffix, sl) == 0;
-}
-
-/* "disk-ok" -> "disk": the checks named the way the sentence needs them. */
-static void code_word(const char *code, const char **p, size_t *n)
-{
-    static const char *const suffixes[] = {"-ok", "-normal", "-healthy"};
-    if (!code || !*code)
-        code = "check";
-    *p = code;
-    *n = strlen(code);
-    for (size_t i = 0; i < RCA_ARRAY_LEN(suffixes); i++) {
-        if (ends_with(code, suffixes[i])) {
-            *n -= strlen(suffixes[i]);
-            break;
-        }
-    }
-}
-
-static void word(out *o, const char *code)
-{
-    const char *p;
-    size_t n;
-    code_word(code, &p, &n);
-    /* "provnet" reads better as what it is */
-    if (n == 7 && memcmp(p, "provnet", 7) == 0) {
-        put(o, "provider-network ports");
+    if (pl->noun[i]) {
+        text(o, pl->noun[i]);
         return;
     }
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
+    const char *p = f->code && *f->code ? f->code : "check";
+    size_t n = strlen(p);
+    for (size_t k = 0; k < n;) {
+        size_t j = k;
         while (j < n && p[j] != '-')
             j++;
-        textn(o, p + i, j - i);
+        textn(o, p + k, j - k);
         if (j < n)
             putn(o, " ", 1);
-        i = j + (j < n);
+        k = j + (j < n);
     }
 }
 
-static int same_word(const char *a, const char *b)
+/* 1 if ruled_out[i] and ruled_out[j] read the same in a sentence. */
+static int same_word(const rca_result *res, const plan *pl, size_t i, size_t j)
 {
-    const char *pa, *pb;
-    size_t na, nb;
-    code_word(a, &pa, &na);
-    code_word(b, &pb, &nb);
-    return na == nb && memcmp(pa, pb, na) == 0;
+    const char *a = pl->noun[i] ? pl->noun[i] : res->ruled_out[i]->code;
+    const char *b = pl->noun[j] ? pl->noun[j] : res->ruled_out[j]->code;
+    return a && b && strcmp(a, b) == 0;
 }
 
-/* 1 if the ruled-out check f belongs in the root sentence of group gr. Only checks of a host the
- * failures went through say something about them (a healthy disk on an unrelated node does not).
- * A "-normal" check says that something which looks wrong is expected there (no provider-network
- * ports where there are no bridge mappings): it prevents a misreading rather than ruling out a
- * cause, so it stays in the "Ruled out" section. */
-static int in_sentence(const rca_result *res, const plan *pl, const group *gr,
-                       const rca_finding *f)
+/* 1 if the ruled-out check ruled_out[i] belongs in the root sentence of group gr. Only checks of
+ * a host the failures went through say something about them (a healthy disk on an unrelated node
+ * does not). A check whose codes.list line says sentence=no says that something which looks wrong
+ * is expected there (no provider-network ports where there are no bridge mappings): it prevents a
+ * misreading rather than ruling out a cause, so it stays in the "Ruled out" section. */
+static int in_sentence(const rca_result *res, const plan *pl, const group *gr, size_t i)
 {
-    return f && !ends_with(f->code, "-normal") && group_has_host(res, pl, gr, f->host);
+    const rca_finding *f = res->ruled_out[i];
+    return f && pl->in_sentence[i] && group_has_host(res, pl, gr, f->host);
 }
 
 /* 1 if ruled_out[i] is in the sentence and no earlier one in it has the same word. */
 static int first_of_word(const rca_result *res, const plan *pl, const group *gr, size_t i)
 {
-    const rca_finding *f = res->ruled_out[i];
-    if (!in_sentence(res, pl, gr, f))
+    if (!in_sentence(res, pl, gr, i))
         return 0;
     for (size_t j = 0; j < i; j++)
-        if (in_sentence(res, pl, gr, res->ruled_out[j]) &&
-            same_word(res->ruled_out[j]->code, f->code))
+        if (in_sentence(res, pl, gr, j) && same_word(res, pl, j, i))
             return 0;
     return 1;
 }
 
 /* One ruled-out check's figures: its title, which says what was measured where ("disk on cmp-1:
  * fullest filesystem / is 38% used, 116G free"); led by check and host when it names no host. */
-static void figure(out *o, const rca_finding *f)
+static void figure(out *o, const plan *pl, const rca_finding *f, size_t i)
 {
     if (names_other_host(f)) {
-        word(o, f->code);
+        word(o, pl, f, i);
         put(o, " on ");
         text(o, f->host);
         put(o, ": ");
@@ -112,21 +88,20 @@ static void ruled_out_clause(out *o, const rca_result *res, const plan *pl, cons
             continue;
         if (shown > 0)
             put(o, shown + 1 == nwords ? " and " : ", ");
-        word(o, res->ruled_out[i]->code);
+        word(o, pl, res->ruled_out[i], i);
         shown++;
     }
     put(o, " ruled out");
     shown = 0;
     for (size_t i = 0; i < res->nruled_out; i++) {
-        const rca_finding *f = res->ruled_out[i];
-        if (!in_sentence(res, pl, gr, f))
+        if (!in_sentence(res, pl, gr, i))
             continue;
         if (shown == FIGURES_SHOWN) {
             put(o, "; " ELLIPSIS);
             break;
         }
         put(o, shown ? "; " : " (");
-        figure(o, f);
+        figure(o, pl, res->ruled_out[i], i);
         shown++;
     }
     put(o, ")");

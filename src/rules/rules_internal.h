@@ -140,6 +140,7 @@ typedef struct rule {
 
 typedef struct code_info {
     char *code, *cls;
+    rca_code_words words; /* the optional key=value columns */
 } code_info;
 
 /* prefilter.c: an Aho-Corasick automaton over a set of literals. */
