@@ -367,18 +367,16 @@ static char *escaped(const char *s)
     return rca_buf_take(&b);
 }
 
-static void json_str(const char *s)
+/* One JSON string on stdout; 1 when memory ran out. */
+static int json_str(const char *s)
 {
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
+    rca_buf b;
+    rca_buf_init(&b);
+    rca_err rc = rca_json_str(&b, s, strlen(s));
+    if (!rc)
+        fwrite(b.p, 1, b.n, stdout);
+    rca_buf_free(&b);
+    return rc != RCA_OK;
 }
 
 static int query_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
@@ -391,12 +389,15 @@ static int query_row(void *ctx, int ncols, const char *const *names, const char 
         for (int i = 0; i < ncols; i++) {
             if (i)
                 fputs(", ", stdout);
-            json_str(names[i]);
+            if (json_str(names[i]))
+                return 1;
             fputs(": ", stdout);
             if (vals[i]) {
                 char *e = escaped(vals[i]);
-                json_str(e);
+                int bad = !e || json_str(e);
                 free(e);
+                if (bad)
+                    return 1;
             } else {
                 fputs("null", stdout);
             }

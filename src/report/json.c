@@ -1,8 +1,9 @@
 /* json.c - the JSON report: the stable, documented form of an rca_result for scripts, CI jobs and
  * golden files (README "JSON report"). Built as a jansson tree and dumped once. Bundle text may hold
  * any bytes while JSON strings must be UTF-8, so every string is checked first and invalid bytes
- * become U+FFFD: a value is never dropped because one byte in it was bad. Control characters are
- * left to jansson, which writes them as \u escapes.
+ * become U+FFFD (valid meaning rca_utf8_len, which accepts exactly what jansson accepts: no
+ * overlong forms, no surrogates, nothing above U+10FFFF): a value is never dropped because one byte
+ * in it was bad. Control characters are left to jansson, which writes them as \u escapes.
  */
 #include <math.h>
 #include <stdint.h>
@@ -13,35 +14,6 @@
 
 #include "internal.h"
 
-/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0. Accepts exactly what jansson
- * accepts: no overlong forms, no surrogates, nothing above U+10FFFF. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-    unsigned c = p[0], cp, min;
-    size_t len;
-    if (c < 0x80)
-        return 1;
-    if ((c & 0xE0) == 0xC0) {
-        len = 2, cp = c & 0x1F, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3, cp = c & 0x0F, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        len = 4, cp = c & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
 /* A malloc'd copy of s[0..n) with every invalid byte replaced by U+FFFD, or NULL if s was valid
  * already (*bad = 0) or memory ran out (*bad = -1). */
 static char *utf8_clean(const char *s, size_t n, size_t *out_len, int *bad)
@@ -49,7 +21,7 @@ static char *utf8_clean(const char *s, size_t n, size_t *out_len, int *bad)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, l;
     *bad = 0;
-    while (i < n && (l = utf8_seq(p + i, n - i)) != 0)
+    while (i < n && (l = rca_utf8_len(p + i, n - i)) != 0)
         i += l;
     if (i == n)
         return NULL;
@@ -64,7 +36,7 @@ static char *utf8_clean(const char *s, size_t n, size_t *out_len, int *bad)
     }
     size_t k = 0;
     for (i = 0; i < n;) {
-        l = utf8_seq(p + i, n - i);
+        l = rca_utf8_len(p + i, n - i);
         if (l) {
             memcpy(o + k, p + i, l);
             k += l;
