@@ -234,13 +234,11 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--format") == 0 && val) {
-            int f = rca_format_parse(val);
-            if (f < 0) {
+            if (rca_format_parse(val, &ro.format) != RCA_OK) {
                 fprintf(stderr, "sosrca: unknown format '%s' (text, json, md)\n", val);
                 free(paths);
                 return EXIT_INPUT;
             }
-            ro.format = (rca_format)f;
             i++;
         } else if (strcmp(a, "--db") == 0 && val) {
             db = val;

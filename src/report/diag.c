@@ -48,11 +48,12 @@ static void diag_source(out *o, const char *line, unsigned col)
     put(o, "\n");
 }
 
-void rca_report_diag(FILE *out_file, const rca_diag_msg *m, int color)
+rca_err rca_report_diag(FILE *out_file, const rca_diag_msg *m, int color)
 {
+    rca_err rc = RCA_OK;
     out o;
     if (!out_file || !m)
-        return;
+        return RCA_EINTERNAL;
     out_init(&o, color, 0);
     sgr(&o, SGR_BOLD);
     text(&o, m->where && *m->where ? m->where : "sosrca");
@@ -89,7 +90,9 @@ void rca_report_diag(FILE *out_file, const rca_diag_msg *m, int color)
     put(&o, "\n");
     if (m->source_line)
         diag_source(&o, m->source_line, m->col);
-    if (!o.rc && o.b.n)
-        fwrite(o.b.p, 1, o.b.n, out_file);
+    rc = o.rc;
+    if (!rc && o.b.n && fwrite(o.b.p, 1, o.b.n, out_file) != o.b.n)
+        rc = RCA_EIO;
     out_free(&o);
+    return rc;
 }

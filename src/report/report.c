@@ -12,17 +12,20 @@
 
 /* ------------------------------------------------------------------ public entry points */
 
-int rca_format_parse(const char *s)
+rca_err rca_format_parse(const char *s, rca_format *fmt)
 {
-    if (!s)
-        return -1;
-    if (strcmp(s, "text") == 0)
-        return RCA_FMT_TEXT;
-    if (strcmp(s, "json") == 0)
-        return RCA_FMT_JSON;
-    if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
-        return RCA_FMT_MD;
-    return -1;
+    static const struct {
+        const char *name;
+        rca_format format;
+    } names[] = {{"text", RCA_FMT_TEXT}, {"json", RCA_FMT_JSON}, {"md", RCA_FMT_MD},
+                 {"markdown", RCA_FMT_MD}};
+    for (size_t i = 0; s && i < RCA_ARRAY_LEN(names); i++) {
+        if (strcmp(s, names[i].name) == 0) {
+            *fmt = names[i].format;
+            return RCA_OK;
+        }
+    }
+    return RCA_ESYNTAX;
 }
 
 rca_err rca_report_write(FILE *out_file, const rca_result *res, const rca_report_opts *opts)

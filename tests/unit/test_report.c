@@ -1096,14 +1096,61 @@ static void long_evidence_is_cut(void **state)
 static void format_names(void **state)
 {
     (void)state;
-    assert_int_equal(rca_format_parse("text"), RCA_FMT_TEXT);
-    assert_int_equal(rca_format_parse("json"), RCA_FMT_JSON);
-    assert_int_equal(rca_format_parse("md"), RCA_FMT_MD);
-    assert_int_equal(rca_format_parse("markdown"), RCA_FMT_MD);
-    assert_int_equal(rca_format_parse("html"), -1);
-    assert_int_equal(rca_format_parse("JSON"), -1);
-    assert_int_equal(rca_format_parse(""), -1);
-    assert_int_equal(rca_format_parse(NULL), -1);
+    static const struct {
+        const char *name;
+        rca_format format;
+    } good[] = {{"text", RCA_FMT_TEXT}, {"json", RCA_FMT_JSON}, {"md", RCA_FMT_MD},
+                {"markdown", RCA_FMT_MD}};
+    for (size_t i = 0; i < RCA_ARRAY_LEN(good); i++) {
+        rca_format f = (rca_format)-1;
+        assert_int_equal(rca_format_parse(good[i].name, &f), RCA_OK);
+        assert_int_equal(f, good[i].format);
+    }
+    static const char *const bad[] = {"html", "JSON", "", NULL};
+    for (size_t i = 0; i < RCA_ARRAY_LEN(bad); i++) {
+        rca_format f = RCA_FMT_MD;
+        assert_int_equal(rca_format_parse(bad[i], &f), RCA_ESYNTAX);
+        assert_int_equal(f, RCA_FMT_MD); /* untouched */
+    }
+}
+
+/* jansson's allocator, failing from the `json_allocs_left`-th allocation on. */
+static long json_allocs_left = -1;
+
+static void *failing_malloc(size_t n)
+{
+    if (json_allocs_left == 0)
+        return NULL;
+    if (json_allocs_left > 0)
+        json_allocs_left--;
+    return malloc(n);
+}
+
+/* The JSON report when memory runs out at any point while it is built: RCA_ENOMEM and nothing
+ * written, never a crash, a leak (make asan) or half a document. */
+static void json_out_of_memory(void **state)
+{
+    (void)state;
+    rca_result *r = incident();
+    rca_report_opts o = {RCA_FMT_JSON, 0, "0.1.0", 1, the_pack.r};
+    json_set_alloc_funcs(failing_malloc, free);
+    rca_err rc = RCA_ENOMEM;
+    long n;
+    for (n = 0; n < 100000 && rc == RCA_ENOMEM; n++) {
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        json_allocs_left = n;
+        rc = rca_report_write(f, r, &o);
+        json_allocs_left = -1;
+        char *s = slurp(f);
+        if (rc == RCA_ENOMEM)
+            assert_string_equal(s, "");
+        free(s);
+    }
+    json_set_alloc_funcs(malloc, free);
+    assert_int_equal(rc, RCA_OK);
+    assert_true(n > 100); /* it did fail on the way: the incident takes hundreds of allocations */
+    result_free(r);
 }
 
 static void write_error_is_eio(void **state)
@@ -1126,7 +1173,7 @@ static char *diag(const rca_diag_msg *m, int color)
 {
     FILE *f = tmpfile();
     assert_non_null(f);
-    rca_report_diag(f, m, color);
+    assert_int_equal(rca_report_diag(f, m, color), RCA_OK);
     return slurp(f);
 }
 
@@ -1364,6 +1411,7 @@ int main(void)
         cmocka_unit_test(warnings_past_the_cap),
         cmocka_unit_test(evidence_with_nul),
         cmocka_unit_test(format_names),
+        cmocka_unit_test(json_out_of_memory),
         cmocka_unit_test(write_error_is_eio),
         cmocka_unit_test(diag_with_caret),
         cmocka_unit_test(diag_bundle_and_locations),
