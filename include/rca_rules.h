@@ -37,6 +37,9 @@ typedef struct rca_code_words {
     int in_sentence;  /* a ruled-out code: 1 (the default) if the root-cause sentence quotes it,
                          0 if it is told under "Ruled out" only (a check that says something
                          which looks wrong is normal there) */
+    const char *unproven; /* a symptom code: why no cause could be shown, when a chain stops at
+                             the symptom ("cause not proven: <unproven>"); NULL: the report's
+                             general words */
 } rca_code_words;
 
 /* The words of `code` in pack r (borrowed, valid until rca_rules_free), or NULL when r is NULL or

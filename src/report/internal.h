@@ -62,6 +62,7 @@ typedef struct plan {
     /* res->ruled_out[i] in a root-cause sentence, from the pack's codes.list (rca_code_words) */
     const char **noun;          /* its noun phrase, or NULL: the code's words */
     unsigned char *in_sentence; /* 1 if a root-cause sentence may quote it */
+    const rca_rules *rules;     /* the pack, for how other codes read (NULL: none; borrowed) */
 } plan;
 
 /* How a finding is shown. */
@@ -116,7 +117,7 @@ int group_has_host(const rca_result *res, const plan *pl, const group *gr, const
 int also_first(const rca_result *res, const plan *pl, const group *gr, size_t k, size_t i);
 
 /* sentence.c: the sentences both text and Markdown tell */
-void failure_sentence(out *o, const rca_chain *c);
+void failure_sentence(out *o, const plan *pl, const rca_chain *c);
 void root_sentence(out *o, const rca_result *res, const plan *pl, const group *gr);
 void summary_line(out *o, const rca_result *res, const rca_report_opts *opts);
 void count_line(out *o, const rca_finding *f);

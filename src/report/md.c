@@ -223,7 +223,7 @@ void write_md(out *o, const rca_result *res, const rca_report_opts *opts, const 
         } else {
             for (size_t k = 0; k < gr->n; k++) {
                 putf(o, "\n### Failure %zu\n\n", k + 1);
-                failure_sentence(o, group_chain(res, pl, gr, k));
+                failure_sentence(o, pl, group_chain(res, pl, gr, k));
                 put(o, "\n\n");
                 md_chain_steps(o, res, pl, gr, k);
                 md_not_proven(o, group_chain(res, pl, gr, k));

@@ -161,6 +161,7 @@ rca_err plan_build(const rca_result *res, const rca_rules *rules, plan *p)
     rca_err rc = RCA_ENOMEM;
     unsigned char *used = NULL;
     memset(p, 0, sizeof *p);
+    p->rules = rules;
     size_t nc = res->nchains, nf = res->nfindings;
     if (nc) {
         p->order = calloc(nc, sizeof *p->order);

@@ -119,12 +119,16 @@ static void finding_name(out *o, const rca_finding *f)
 
 /* One failure, symptom first: "<symptom>: <step 1> on <host> because <root>", or shorter for
  * short chains. */
-void failure_sentence(out *o, const rca_chain *c)
+void failure_sentence(out *o, const plan *pl, const rca_chain *c)
 {
     const rca_finding *symptom = c->steps[0], *root = c->steps[c->n - 1];
     text(o, title_of(symptom));
     if (c->n == 1) {
+        /* why: the finding's own not_proven field, else its code's unproven= column */
         const char *why = field_value(symptom, "not_proven");
+        const rca_code_words *w = rca_rules_code_words(pl->rules, symptom->code);
+        if (!(why && *why) && w && w->unproven && *w->unproven)
+            why = w->unproven;
         put(o, " (cause not proven: ");
         if (why && *why)
             text(o, why);
@@ -149,7 +153,7 @@ void root_sentence(out *o, const rca_result *res, const plan *pl, const group *g
 {
     const rca_chain *c = group_chain(res, pl, gr, 0);
     if (gr->n == 1 && c->n == 1) {
-        failure_sentence(o, c);
+        failure_sentence(o, pl, c);
     } else {
         finding_name(o, gr->root);
         put(o, " explains ");

@@ -207,7 +207,7 @@ void write_text(out *o, const rca_result *res, const rca_report_opts *opts, cons
                 put(o, "\n");
                 put(o, label);
                 mark = o->b.n;
-                failure_sentence(o, group_chain(res, pl, gr, k));
+                failure_sentence(o, pl, group_chain(res, pl, gr, k));
                 rewrap(o, mark, strlen(label), strlen(label));
                 put(o, "\n");
                 text_chain_steps(o, res, pl, gr, k, 4);

@@ -688,7 +688,7 @@ static void codes_err(codes_line *cl, size_t col, const char *fmt, ...)
 static rca_err codes_column(rca_rules *r, codes_line *cl, const char *buf, size_t *i,
                             rca_code_words *w, unsigned *seen)
 {
-    static const char *const keys[] = {"noun", "sentence"};
+    static const char *const keys[] = {"noun", "sentence", "unproven"};
     size_t k = *i, ke = k;
     while (buf[ke] && buf[ke] != '=' && buf[ke] != ' ' && buf[ke] != '\t' && buf[ke] != '#')
         ke++;
@@ -697,7 +697,7 @@ static rca_err codes_column(rca_rules *r, codes_line *cl, const char *buf, size_
         while (buf[ke] && buf[ke] != ' ' && buf[ke] != '\t' && buf[ke] != '#')
             ke++;
         *i = ke;
-        codes_err(cl, k, "expected a column 'key=value' (noun=, sentence=)");
+        codes_err(cl, k, "expected a column 'key=value' (noun=, sentence=, unproven=)");
         return RCA_OK;
     }
     int quoted = buf[vs] == '"';
@@ -724,7 +724,7 @@ static rca_err codes_column(rca_rules *r, codes_line *cl, const char *buf, size_
         if (strlen(keys[j]) == ke - k && memcmp(buf + k, keys[j], ke - k) == 0)
             which = j;
     if (which == RCA_ARRAY_LEN(keys)) {
-        codes_err(cl, k, "unknown column '%s' (noun, sentence)", key);
+        codes_err(cl, k, "unknown column '%s' (noun, sentence, unproven)", key);
         return RCA_OK;
     }
     if (*seen & (1u << which)) {
@@ -736,9 +736,10 @@ static rca_err codes_column(rca_rules *r, codes_line *cl, const char *buf, size_
         codes_err(cl, k, "column '%s' has no value", key);
         return RCA_OK;
     }
-    if (which == 0) {
-        w->noun = rca_arena_strndup(r->arena, buf + vs, ve - vs);
-        return w->noun ? RCA_OK : RCA_ENOMEM;
+    if (which != 1) {
+        const char **v = which == 0 ? &w->noun : &w->unproven;
+        *v = rca_arena_strndup(r->arena, buf + vs, ve - vs);
+        return *v ? RCA_OK : RCA_ENOMEM;
     }
     if (ve - vs == 3 && memcmp(buf + vs, "yes", 3) == 0)
         w->in_sentence = 1;
@@ -793,7 +794,7 @@ rca_err rules_parse_codes(rca_rules *r, const char *path, const char *text, size
             cl.errors++;
             continue;
         }
-        rca_code_words w = {NULL, 1};
+        rca_code_words w = {NULL, 1, NULL};
         unsigned seen = 0;
         for (size_t i = codes_blank(buf, kend); buf[i] && buf[i] != '#'; i = codes_blank(buf, i)) {
             rca_err rc = codes_column(r, &cl, buf, &i, &w, &seen);

@@ -1313,6 +1313,41 @@ static void sentence_words_come_from_the_pack(void **state)
     result_free(r);
 }
 
+/* Why a failure has no proven cause: the finding's not_proven field, else its code's unproven=
+ * column, else the report's general words. */
+static void unproven_words_from_the_pack(void **state)
+{
+    (void)state;
+    rca_result *r = result_new();
+    add_host(r, "cmp-1", "compute");
+    rca_finding *a = add_finding(r, "instance-spawn-failed", "symptom", "error", "cmp-1",
+                                 "Instance 77aa failed to spawn");
+    rca_finding *b = add_finding(r, "no-valid-host", "symptom", "error", "ctl-0",
+                                 "NoValidHost for instance 8f2c");
+    add_field(r, b, "not_proven", "no nova-scheduler log in these reports");
+    add_chain(r, 1.0, 1, a, NULL, NULL, NULL, NULL);
+    add_chain(r, 0.5, 1, b, NULL, NULL, NULL, NULL);
+    pack p;
+    assert_int_equal(pack_load(&p, "vif-plug-timeout intermediate\n"
+                                   "instance-spawn-failed symptom unproven=\"nova-compute gave no "
+                                   "reason\"\n"
+                                   "no-valid-host symptom unproven=\"the scheduler said nothing\"\n"),
+                     RCA_OK);
+    char *s = render_with(r, RCA_FMT_MD, p.r);
+    assert_contains(s, "Instance 77aa failed to spawn (cause not proven: nova-compute gave no "
+                       "reason)");
+    assert_contains(s, "NoValidHost for instance 8f2c (cause not proven: no nova-scheduler log in "
+                       "these reports)");
+    assert_lacks(s, "the scheduler said nothing");
+    free(s);
+    s = render_with(r, RCA_FMT_MD, the_pack.r); /* no unproven= there */
+    assert_contains(s, "Instance 77aa failed to spawn (cause not proven: no failure that could "
+                       "explain it was found in these reports)");
+    free(s);
+    pack_free(&p);
+    result_free(r);
+}
+
 /* The columns of codes.list load, and a line with none (the old format) still does. */
 static void codes_list_columns(void **state)
 {
@@ -1329,6 +1364,7 @@ static void codes_list_columns(void **state)
     assert_non_null(w);
     assert_null(w->noun);
     assert_int_equal(w->in_sentence, 1);
+    assert_null(w->unproven);
     assert_null(rca_rules_code_words(the_pack.r, "no-such-code"));
     assert_null(rca_rules_code_words(NULL, "disk-ok"));
 }
@@ -1341,7 +1377,8 @@ static void codes_list_bad_columns(void **state)
         const char *line, *error;
         unsigned col;
     } cases[] = {
-        {"disk-ok ruled-out  wording=disk", "unknown column 'wording' (noun, sentence)", 20},
+        {"disk-ok ruled-out  wording=disk", "unknown column 'wording' (noun, sentence, unproven)",
+         20},
         {"disk-ok ruled-out  noun", "expected a column 'key=value'", 20},
         {"disk-ok ruled-out  =disk", "expected a column 'key=value'", 20},
         {"disk-ok ruled-out  noun=", "column 'noun' has no value", 20},
@@ -1417,6 +1454,7 @@ int main(void)
         cmocka_unit_test(diag_bundle_and_locations),
         cmocka_unit_test(missing_values_are_shown_as_such),
         cmocka_unit_test(sentence_words_come_from_the_pack),
+        cmocka_unit_test(unproven_words_from_the_pack),
         cmocka_unit_test(codes_list_columns),
         cmocka_unit_test(codes_list_bad_columns),
         cmocka_unit_test(other_findings_by_severity),
