@@ -12,20 +12,26 @@
 
 typedef enum rca_format { RCA_FMT_TEXT, RCA_FMT_JSON, RCA_FMT_MD } rca_format;
 
-/* Parse "text", "json" or "md"; returns -1 for anything else. */
-int rca_format_parse(const char *s);
+/* Parse "text", "json", "md" or "markdown". OUT *fmt, set only on success. Returns RCA_ESYNTAX for
+ * anything else. */
+rca_err rca_format_parse(const char *s, rca_format *fmt);
 
 typedef struct rca_report_opts {
     rca_format format;
     int color;           /* ANSI colour (text only) */
     const char *version; /* sosrca version string */
     int stable;          /* omit timings (for golden files) */
+    const rca_rules *rules; /* the pack: how its codes read in sentences (codes.list columns);
+                               NULL: each code reads as its own words (borrowed) */
 } rca_report_opts;
 
-/* Write the report of res to out. Returns RCA_EIO if writing failed. */
+/* Write the report of res to out (opts may be NULL: text, no colour). Returns RCA_ENOMEM if
+ * building it failed, RCA_EIO if writing it failed, RCA_EINTERNAL for a NULL out or res. */
 rca_err rca_report_write(FILE *out, const rca_result *res, const rca_report_opts *opts);
 
-/* Print a diagnostic (file:line:col: error: text, then the source line and a caret). */
-void rca_report_diag(FILE *out, const rca_diag_msg *m, int color);
+/* Print a diagnostic (file:line:col: error: text, then the source line and a caret). Returns
+ * RCA_ENOMEM if building it failed (nothing printed), RCA_EIO if writing it failed,
+ * RCA_EINTERNAL for a NULL out or m. */
+rca_err rca_report_diag(FILE *out, const rca_diag_msg *m, int color);
 
 #endif

@@ -29,6 +29,23 @@ size_t rca_rules_count(const rca_rules *r);
 /* The layout map of the pack (borrowed). */
 const rca_layout *rca_rules_layout(const rca_rules *r);
 
+/* How a finding code reads in a report's sentences: the columns of its codes.list line
+ * (docs/rules.md "codes.list"), so that a rule author changes the wording without touching C. */
+typedef struct rca_code_words {
+    const char *noun; /* the noun phrase for the code in a sentence ("disk", "provider-network
+                         ports": "disk and memory ruled out"); NULL when the pack gives none */
+    int in_sentence;  /* a ruled-out code: 1 (the default) if the root-cause sentence quotes it,
+                         0 if it is told under "Ruled out" only (a check that says something
+                         which looks wrong is normal there) */
+    const char *unproven; /* a symptom code: why no cause could be shown, when a chain stops at
+                             the symptom ("cause not proven: <unproven>"); NULL: the report's
+                             general words */
+} rca_code_words;
+
+/* The words of `code` in pack r (borrowed, valid until rca_rules_free), or NULL when r is NULL or
+ * the pack has no such code. */
+const rca_code_words *rca_rules_code_words(const rca_rules *r, const char *code);
+
 /* ---- matching during ingest ---- */
 
 /* The line rules that apply to one file, chosen once per file (borrowed from r). */

@@ -182,6 +182,17 @@ size_t rca_utf8_len(const unsigned char *p, size_t n);
  * so that text from a bundle can be printed safely on a terminal. */
 rca_err rca_escape_text(rca_buf *out, const char *s, size_t n);
 
+/* ---- JSON text (src/util/json.c) ---- */
+/* Append s[0..n) to b as a JSON string. Bundle text may hold any bytes: invalid UTF-8 and NUL
+ * bytes become U+FFFD (jansson refuses "\u0000", and the values are C strings once read back),
+ * other control characters \u escapes. Returns RCA_ENOMEM. */
+rca_err rca_json_str(rca_buf *b, const char *s, size_t n);
+/* Append one member "name":"value" (value[0..n)) of a flat object: '{' before the first (*first
+ * is 1 then, and 0 after), ',' before the others. Close with rca_json_end. Returns RCA_ENOMEM. */
+rca_err rca_json_member(rca_buf *b, int *first, const char *name, const char *value, size_t n);
+/* Close the object: "}", or "{}" when no member was added (first still 1). */
+rca_err rca_json_end(rca_buf *b, int first);
+
 #define RCA_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

@@ -225,7 +225,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
     if (!paths)
         return EXIT_INPUT;
     size_t npaths = 0;
-    rca_report_opts ro = {RCA_FMT_TEXT, isatty(STDOUT_FILENO), RCA_VERSION, 0};
+    rca_report_opts ro = {RCA_FMT_TEXT, isatty(STDOUT_FILENO), RCA_VERSION, 0, NULL};
     const char *db = NULL, *rules_dir = NULL, *fail_on = "error";
     int force = 0, partial_ok = 0, verbose = 0, fts = 0;
     double max_age = RCA_MAX_AGE_DEFAULT;
@@ -234,13 +234,11 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--format") == 0 && val) {
-            int f = rca_format_parse(val);
-            if (f < 0) {
+            if (rca_format_parse(val, &ro.format) != RCA_OK) {
                 fprintf(stderr, "sosrca: unknown format '%s' (text, json, md)\n", val);
                 free(paths);
                 return EXIT_INPUT;
             }
-            ro.format = (rca_format)f;
             i++;
         } else if (strcmp(a, "--db") == 0 && val) {
             db = val;
@@ -320,6 +318,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
     rca_analyze_opts ao = {paths, npaths, db, force, limits, fts, max_age};
     rca_result *res = NULL;
     rca_err rc = rca_analyze_run(&ao, rules, &diag, &res);
+    ro.rules = rules;
     int code = EXIT_CLEAN;
     if (rc) {
         fprintf(stderr, "sosrca: analysis failed: %s\n", rca_err_str(rc));
@@ -366,18 +365,16 @@ static char *escaped(const char *s)
     return rca_buf_take(&b);
 }
 
-static void json_str(const char *s)
+/* One JSON string on stdout; 1 when memory ran out. */
+static int json_str(const char *s)
 {
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
+    rca_buf b;
+    rca_buf_init(&b);
+    rca_err rc = rca_json_str(&b, s, strlen(s));
+    if (!rc)
+        fwrite(b.p, 1, b.n, stdout);
+    rca_buf_free(&b);
+    return rc != RCA_OK;
 }
 
 static int query_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
@@ -390,12 +387,15 @@ static int query_row(void *ctx, int ncols, const char *const *names, const char 
         for (int i = 0; i < ncols; i++) {
             if (i)
                 fputs(", ", stdout);
-            json_str(names[i]);
+            if (json_str(names[i]))
+                return 1;
             fputs(": ", stdout);
             if (vals[i]) {
                 char *e = escaped(vals[i]);
-                json_str(e);
+                int bad = !e || json_str(e);
                 free(e);
+                if (bad)
+                    return 1;
             } else {
                 fputs("null", stdout);
             }

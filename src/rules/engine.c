@@ -136,15 +136,9 @@ static int check_row(void *ctx, int ncols, const char *const *names, const char 
             host = v;
         if (is_special_col(n) || !v)
             continue;
-        rca_buf_addc(&e->buf, first ? '{' : ',');
-        first = 0;
-        json_add_str(&e->buf, n, strlen(n));
-        rca_buf_addc(&e->buf, ':');
-        json_add_str(&e->buf, v, strlen(v));
+        rca_json_member(&e->buf, &first, n, v, strlen(v));
     }
-    if (first)
-        rca_buf_addc(&e->buf, '{');
-    rca_buf_addc(&e->buf, '}');
+    rca_json_end(&e->buf, first);
     if (!host_id && host)
         host_id = host_by_name(e, host);
     /* grouping: the declared key fields, else every non-special column */
@@ -1232,15 +1226,14 @@ static rca_err store_findings(eval *e)
     for (size_t i = 0; i < e->nf && !rc; i++) {
         rca_finding *f = &e->f[i];
         rca_buf_reset(&json);
-        rca_buf_addc(&json, '{');
-        for (size_t k = 0; k < f->nfields; k++) {
-            if (k)
-                rca_buf_addc(&json, ',');
-            json_add_str(&json, f->fields[k].name, strlen(f->fields[k].name));
-            rca_buf_addc(&json, ':');
-            json_add_str(&json, f->fields[k].value, strlen(f->fields[k].value));
-        }
-        rca_buf_addc(&json, '}');
+        int first = 1;
+        for (size_t k = 0; k < f->nfields && !rc; k++)
+            rc = rca_json_member(&json, &first, f->fields[k].name, f->fields[k].value,
+                                 strlen(f->fields[k].value));
+        if (!rc)
+            rc = rca_json_end(&json, first);
+        if (rc)
+            break;
         int64_t hid = f->host ? host_by_name(e, f->host) : 0;
         rc = rca_store_add_finding(e->s, f->rule, f->code, f->cls, f->severity, hid, f->title,
                                    f->first_ts, f->last_ts, f->count, json.p, &ids[i]);

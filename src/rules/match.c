@@ -218,49 +218,9 @@ int rca_fileset_empty(const rca_fileset *fs)
     return fs->n == 0;
 }
 
-/* A JSON string of bundle text: invalid UTF-8 becomes U+FFFD so that the object stays valid, and
- * so does a NUL byte: jansson refuses "\u0000" (the whole object would be lost) and field values
- * are C strings from then on. */
-rca_err json_add_str(rca_buf *b, const char *s, size_t n)
-{
-    rca_err rc = rca_buf_addc(b, '"');
-    for (size_t i = 0; i < n && !rc;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\0') {
-            rc = rca_buf_adds(b, "\\ufffd");
-            i++;
-        } else if (c == '"' || c == '\\') {
-            char e[2] = {'\\', (char)c};
-            rc = rca_buf_add(b, e, 2);
-            i++;
-        } else if (c < 0x20) {
-            char e[8];
-            snprintf(e, sizeof e, "\\u%04x", c);
-            rc = rca_buf_adds(b, e);
-            i++;
-        } else {
-            size_t l = rca_utf8_len((const unsigned char *)s + i, n - i);
-            if (l) {
-                rc = rca_buf_add(b, s + i, l);
-                i += l;
-            } else {
-                rc = rca_buf_adds(b, "\\ufffd");
-                i++;
-            }
-        }
-    }
-    if (!rc)
-        rc = rca_buf_addc(b, '"');
-    return rc;
-}
-
 static void add_field(rca_buf *fields, int *first, const char *name, const char *v, size_t n)
 {
-    rca_buf_addc(fields, *first ? '{' : ',');
-    *first = 0;
-    json_add_str(fields, name, strlen(name));
-    rca_buf_addc(fields, ':');
-    json_add_str(fields, v, n);
+    rca_json_member(fields, first, name, v, n);
 }
 
 static int logger_ok(const rule *ru, rca_span logger)
@@ -338,9 +298,7 @@ static int match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uint64
             add_field(fields, &first, "req", ids.req.p, ids.req.n);
         if (ll->greq.n)
             add_field(fields, &first, "greq", ll->greq.p, ll->greq.n);
-        if (first)
-            rca_buf_addc(fields, '{');
-        rca_buf_addc(fields, '}');
+        rca_json_end(fields, first);
         /* the grouping key: the named fields, or every capture and the instance */
         if (ru->has_keys) {
             for (size_t k = 0; k < ru->nkeys; k++) {

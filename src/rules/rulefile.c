@@ -660,36 +660,146 @@ rca_err rules_parse_file(rca_rules *r, const char *path, const char *text, size_
     return p.nomem ? RCA_ENOMEM : p.errors ? RCA_ESYNTAX : RCA_OK;
 }
 
+/* codes.list: `<code> <class> [key=value ...] [# comment]` per line. The key=value columns say how
+ * the code reads in a report (rca_code_words); a value with spaces is written in double quotes. */
+typedef struct codes_line {
+    const char *path, *src; /* src: the line as read, for the caret */
+    unsigned lineno, errors;
+    rca_diag *diag;
+} codes_line;
+
+static void codes_err(codes_line *cl, size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void codes_err(codes_line *cl, size_t col, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    rca_diagf(cl->diag, RCA_DIAG_ERROR, cl->path, NULL, cl->lineno, (unsigned)col + 1, cl->src,
+              "%s", msg);
+    cl->errors++;
+}
+
+/* One `key=value` column at buf[*i]; advances *i past it. Returns RCA_ENOMEM or RCA_OK (a malformed
+ * column is reported and counted in cl). */
+static rca_err codes_column(rca_rules *r, codes_line *cl, const char *buf, size_t *i,
+                            rca_code_words *w, unsigned *seen)
+{
+    static const char *const keys[] = {"noun", "sentence", "unproven"};
+    size_t k = *i, ke = k;
+    while (buf[ke] && buf[ke] != '=' && buf[ke] != ' ' && buf[ke] != '\t' && buf[ke] != '#')
+        ke++;
+    size_t vs = ke + 1, ve = vs;
+    if (buf[ke] != '=' || ke == k) {
+        while (buf[ke] && buf[ke] != ' ' && buf[ke] != '\t' && buf[ke] != '#')
+            ke++;
+        *i = ke;
+        codes_err(cl, k, "expected a column 'key=value' (noun=, sentence=, unproven=)");
+        return RCA_OK;
+    }
+    int quoted = buf[vs] == '"';
+    if (quoted) {
+        vs++;
+        ve = vs;
+        while (buf[ve] && buf[ve] != '"')
+            ve++;
+        if (!buf[ve]) {
+            *i = ve;
+            codes_err(cl, vs - 1, "a quoted value has no closing '\"'");
+            return RCA_OK;
+        }
+        *i = ve + 1;
+    } else {
+        while (buf[ve] && buf[ve] != ' ' && buf[ve] != '\t' && buf[ve] != '#')
+            ve++;
+        *i = ve;
+    }
+    char key[32];
+    snprintf(key, sizeof key, "%.*s", (int)(ke - k < 31 ? ke - k : 31), buf + k);
+    size_t which = RCA_ARRAY_LEN(keys);
+    for (size_t j = 0; j < RCA_ARRAY_LEN(keys); j++)
+        if (strlen(keys[j]) == ke - k && memcmp(buf + k, keys[j], ke - k) == 0)
+            which = j;
+    if (which == RCA_ARRAY_LEN(keys)) {
+        codes_err(cl, k, "unknown column '%s' (noun, sentence, unproven)", key);
+        return RCA_OK;
+    }
+    if (*seen & (1u << which)) {
+        codes_err(cl, k, "column '%s' given twice", key);
+        return RCA_OK;
+    }
+    *seen |= 1u << which;
+    if (ve == vs || (quoted && strspn(buf + vs, " \t") >= ve - vs)) {
+        codes_err(cl, k, "column '%s' has no value", key);
+        return RCA_OK;
+    }
+    if (which != 1) {
+        const char **v = which == 0 ? &w->noun : &w->unproven;
+        *v = rca_arena_strndup(r->arena, buf + vs, ve - vs);
+        return *v ? RCA_OK : RCA_ENOMEM;
+    }
+    if (ve - vs == 3 && memcmp(buf + vs, "yes", 3) == 0)
+        w->in_sentence = 1;
+    else if (ve - vs == 2 && memcmp(buf + vs, "no", 2) == 0)
+        w->in_sentence = 0;
+    else
+        codes_err(cl, vs - (size_t)quoted, "sentence= is yes or no, not '%.*s'",
+                  (int)(ve - vs), buf + vs);
+    return RCA_OK;
+}
+
+static size_t codes_token(const char *buf, size_t i)
+{
+    while (buf[i] && buf[i] != ' ' && buf[i] != '\t' && buf[i] != '#')
+        i++;
+    return i;
+}
+
+static size_t codes_blank(const char *buf, size_t i)
+{
+    while (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')
+        i++;
+    return i;
+}
+
 rca_err rules_parse_codes(rca_rules *r, const char *path, const char *text, size_t len,
                           rca_diag *diag)
 {
     static const char *const classes[] = {"symptom", "intermediate", "root", "ruled-out"};
     size_t off = 0, cap = 0;
-    unsigned lineno = 0, errors = 0;
+    codes_line cl = {path, NULL, 0, 0, diag};
     while (off < len) {
         const char *line = text + off;
         const char *nl = memchr(line, '\n', len - off);
         size_t ll = nl ? (size_t)(nl - line) : len - off;
         off += ll + (nl ? 1 : 0);
-        lineno++;
+        cl.lineno++;
         char buf[512];
         snprintf(buf, sizeof buf, "%.*s", (int)(ll < 500 ? ll : 500), line);
-        char *hash = strchr(buf, '#');
-        if (hash)
-            *hash = '\0';
-        char code[128], cls[64];
-        int n = sscanf(buf, "%127s %63s", code, cls);
-        if (n <= 0)
-            continue;
+        cl.src = buf;
+        size_t cs = codes_blank(buf, 0), ce = codes_token(buf, cs);
+        if (ce == cs)
+            continue; /* blank or a comment */
+        size_t ks = codes_blank(buf, ce), kend = codes_token(buf, ks);
         int ok = 0;
-        for (size_t i = 0; n == 2 && i < RCA_ARRAY_LEN(classes); i++)
-            ok |= strcmp(cls, classes[i]) == 0;
+        for (size_t i = 0; kend > ks && i < RCA_ARRAY_LEN(classes); i++)
+            ok |= strlen(classes[i]) == kend - ks && memcmp(buf + ks, classes[i], kend - ks) == 0;
         if (!ok) {
-            rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, lineno, 1, buf,
+            rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, cl.lineno, 1, buf,
                       "expected '<code> <class>' with class symptom, intermediate, root or "
                       "ruled-out");
-            errors++;
+            cl.errors++;
             continue;
+        }
+        rca_code_words w = {NULL, 1, NULL};
+        unsigned seen = 0;
+        for (size_t i = codes_blank(buf, kend); buf[i] && buf[i] != '#'; i = codes_blank(buf, i)) {
+            rca_err rc = codes_column(r, &cl, buf, &i, &w, &seen);
+            if (rc)
+                return rc;
         }
         if (r->ncodes == cap) {
             size_t nc = cap ? cap * 2 : 64;
@@ -699,11 +809,15 @@ rca_err rules_parse_codes(rca_rules *r, const char *path, const char *text, size
             r->codes = ni;
             cap = nc;
         }
-        r->codes[r->ncodes].code = rca_arena_strdup(r->arena, code);
-        r->codes[r->ncodes].cls = rca_arena_strdup(r->arena, cls);
+        code_info *ci = &r->codes[r->ncodes];
+        ci->code = rca_arena_strndup(r->arena, buf + cs, ce - cs);
+        ci->cls = rca_arena_strndup(r->arena, buf + ks, kend - ks);
+        ci->words = w;
+        if (!ci->code || !ci->cls)
+            return RCA_ENOMEM;
         r->ncodes++;
     }
-    return errors ? RCA_ESYNTAX : RCA_OK;
+    return cl.errors ? RCA_ESYNTAX : RCA_OK;
 }
 
 const code_info *rules_code(const rca_rules *r, const char *code)
@@ -712,6 +826,12 @@ const code_info *rules_code(const rca_rules *r, const char *code)
         if (strcmp(r->codes[i].code, code) == 0)
             return &r->codes[i];
     return NULL;
+}
+
+const rca_code_words *rca_rules_code_words(const rca_rules *r, const char *code)
+{
+    const code_info *ci = r ? rules_code(r, code) : NULL;
+    return ci ? &ci->words : NULL;
 }
 
 rule *rules_find(const rca_rules *r, const char *id)

@@ -140,6 +140,7 @@ typedef struct rule {
 
 typedef struct code_info {
     char *code, *cls;
+    rca_code_words words; /* the optional key=value columns */
 } code_info;
 
 /* prefilter.c: an Aho-Corasick automaton over a set of literals. */
@@ -237,8 +238,6 @@ rca_err rules_match_one(rca_rules *r, rule *ru, const rca_logline *ll, const uin
  * literals go through the automaton at least there). */
 rca_err rules_match_alone(rca_rules *r, rule *ru, const rca_logline *ll, rca_buf *fields,
                           rca_buf *grp, int *matched);
-/* JSON string escaping for the fields objects (invalid UTF-8 and NUL bytes become U+FFFD). */
-rca_err json_add_str(rca_buf *b, const char *s, size_t n);
 
 /* prefilter.c */
 /* An automaton that finds which of the n literals lits[i] (lens[i] bytes each, any bytes) occur in

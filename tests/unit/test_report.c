@@ -2,9 +2,12 @@
  * root-cause engine hands over) and the text, Markdown and JSON reports are checked for what a
  * reader or a script relies on: the root cause first, grouped chains, what the root also explains,
  * evidence with its location, ruled-out figures of the failing hosts, wrapped sentences, escaping
- * of hostile bundle text, colour only when asked, stable output.
+ * of hostile bundle text, colour only when asked, stable output. The results are rendered with a
+ * small pack loaded from a scratch folder and the product's own severity ranking, so the
+ * ruled-out wording and the severity order under test are those a user gets; the codes.list
+ * columns that word the sentences are checked here too (they exist for the report).
  */
-#include "unit.h"
+#include "testutil.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -13,15 +16,84 @@
 #include <jansson.h>
 
 #include "rca_report.h"
+#include "rca_rules.h"
 
-/* rca_rules.c provides this in the program; the weak copy lets the test link without the rules
- * module, and gives way to the real one when both are linked. */
-__attribute__((weak)) int rca_severity_rank(const char *name)
+/* ------------------------------------------------------------------ the pack */
+
+/* The report words codes the way the pack's codes.list says (rca_code_words): the tests render
+ * with a pack loaded from a scratch folder, as `sosrca analyze` does. */
+static const char report_codes[] =
+    "# codes of the test incident, with the columns the report reads\n"
+    "no-valid-host           symptom\n"
+    "build-aborted-network   symptom\n"
+    "vif-plug-timeout        intermediate\n"
+    "geneve-tunnels-missing  intermediate\n"
+    "rpc-timeout             intermediate\n"
+    "ovn-sb-unreachable      root\n"
+    "oom-kill                root\n"
+    "disk-full               root\n"
+    "disk-ok                 ruled-out  noun=disk     # a filesystem is not near full\n"
+    "memory-ok               ruled-out  noun=memory\n"
+    "tunnels-ok              ruled-out  noun=tunnels\n"
+    "provnet-normal          ruled-out  noun=\"provider-network ports\"  sentence=no\n";
+
+static const char report_layout[] = "var/log/nova/nova-compute.log*  log  nova-compute\n";
+
+static const char report_rules[] =
+    "rule nova-vif-timeout\n"
+    "  code      vif-plug-timeout\n"
+    "  severity  error\n"
+    "  files     service:nova-compute\n"
+    "  match     Timeout waiting for vif plugging callback for port (?<port>[0-9a-f-]{36})\n"
+    "  key       port\n"
+    "  title     VIF {port} timed out on {host}\n"
+    "  sample    2025-05-02 10:20:29.874 4711 ERROR nova.compute.manager [-] Timeout waiting for "
+    "vif plugging callback for port 24129afd-416d-441c-b1ed-83113f9753fb\n"
+    "  nosample  2025-05-02 10:20:29.874 4711 INFO nova.compute.manager [-] Starting "
+    "instance...\n";
+
+typedef struct pack {
+    char *dir;
+    tu_diag d;
+    rca_rules *r;
+} pack;
+
+/* Load a pack whose codes.list is `codes`; returns what rca_rules_load returned. */
+static rca_err pack_load(pack *p, const char *codes)
 {
-    static const char *const names[] = {"info", "warning", "error", "critical"};
-    for (size_t i = 0; name && i < RCA_ARRAY_LEN(names); i++)
-        if (strcmp(name, names[i]) == 0)
-            return (int)i + 1;
+    memset(p, 0, sizeof *p);
+    p->dir = tu_mkdtemp();
+    tu_diag_init(&p->d);
+    tu_write_str(p->dir, "codes.list", codes);
+    tu_write_str(p->dir, "layout.map", report_layout);
+    tu_write_str(p->dir, "nova.rules", report_rules);
+    return rca_rules_load(p->dir, 0, &p->d.d, &p->r);
+}
+
+static void pack_free(pack *p)
+{
+    rca_rules_free(p->r);
+    tu_diag_free(&p->d);
+    tu_rmtree(p->dir);
+    free(p->dir);
+}
+
+static pack the_pack; /* loaded once for every test (group setup) */
+
+static int pack_setup(void **state)
+{
+    (void)state;
+    if (pack_load(&the_pack, report_codes) != RCA_OK) {
+        tu_diag_dump(&the_pack.d);
+        return -1;
+    }
+    return 0;
+}
+
+static int pack_teardown(void **state)
+{
+    (void)state;
+    pack_free(&the_pack);
     return 0;
 }
 
@@ -254,11 +326,21 @@ static char *slurp(FILE *f)
     return buf;
 }
 
+/* The report of r in format fmt, worded by `rules` (NULL: no pack). */
+static char *render_with(const rca_result *r, rca_format fmt, const rca_rules *rules)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    rca_report_opts o = {fmt, 0, "0.1.0", 1, rules};
+    assert_int_equal(rca_report_write(f, r, &o), RCA_OK);
+    return slurp(f);
+}
+
 static char *render(const rca_result *r, rca_format fmt, int color, int stable)
 {
     FILE *f = tmpfile();
     assert_non_null(f);
-    rca_report_opts o = {fmt, color, "0.1.0", stable};
+    rca_report_opts o = {fmt, color, "0.1.0", stable, the_pack.r};
     assert_int_equal(rca_report_write(f, r, &o), RCA_OK);
     return slurp(f);
 }
@@ -1014,14 +1096,61 @@ static void long_evidence_is_cut(void **state)
 static void format_names(void **state)
 {
     (void)state;
-    assert_int_equal(rca_format_parse("text"), RCA_FMT_TEXT);
-    assert_int_equal(rca_format_parse("json"), RCA_FMT_JSON);
-    assert_int_equal(rca_format_parse("md"), RCA_FMT_MD);
-    assert_int_equal(rca_format_parse("markdown"), RCA_FMT_MD);
-    assert_int_equal(rca_format_parse("html"), -1);
-    assert_int_equal(rca_format_parse("JSON"), -1);
-    assert_int_equal(rca_format_parse(""), -1);
-    assert_int_equal(rca_format_parse(NULL), -1);
+    static const struct {
+        const char *name;
+        rca_format format;
+    } good[] = {{"text", RCA_FMT_TEXT}, {"json", RCA_FMT_JSON}, {"md", RCA_FMT_MD},
+                {"markdown", RCA_FMT_MD}};
+    for (size_t i = 0; i < RCA_ARRAY_LEN(good); i++) {
+        rca_format f = (rca_format)-1;
+        assert_int_equal(rca_format_parse(good[i].name, &f), RCA_OK);
+        assert_int_equal(f, good[i].format);
+    }
+    static const char *const bad[] = {"html", "JSON", "", NULL};
+    for (size_t i = 0; i < RCA_ARRAY_LEN(bad); i++) {
+        rca_format f = RCA_FMT_MD;
+        assert_int_equal(rca_format_parse(bad[i], &f), RCA_ESYNTAX);
+        assert_int_equal(f, RCA_FMT_MD); /* untouched */
+    }
+}
+
+/* jansson's allocator, failing from the `json_allocs_left`-th allocation on. */
+static long json_allocs_left = -1;
+
+static void *failing_malloc(size_t n)
+{
+    if (json_allocs_left == 0)
+        return NULL;
+    if (json_allocs_left > 0)
+        json_allocs_left--;
+    return malloc(n);
+}
+
+/* The JSON report when memory runs out at any point while it is built: RCA_ENOMEM and nothing
+ * written, never a crash, a leak (make asan) or half a document. */
+static void json_out_of_memory(void **state)
+{
+    (void)state;
+    rca_result *r = incident();
+    rca_report_opts o = {RCA_FMT_JSON, 0, "0.1.0", 1, the_pack.r};
+    json_set_alloc_funcs(failing_malloc, free);
+    rca_err rc = RCA_ENOMEM;
+    long n;
+    for (n = 0; n < 100000 && rc == RCA_ENOMEM; n++) {
+        FILE *f = tmpfile();
+        assert_non_null(f);
+        json_allocs_left = n;
+        rc = rca_report_write(f, r, &o);
+        json_allocs_left = -1;
+        char *s = slurp(f);
+        if (rc == RCA_ENOMEM)
+            assert_string_equal(s, "");
+        free(s);
+    }
+    json_set_alloc_funcs(malloc, free);
+    assert_int_equal(rc, RCA_OK);
+    assert_true(n > 100); /* it did fail on the way: the incident takes hundreds of allocations */
+    result_free(r);
 }
 
 static void write_error_is_eio(void **state)
@@ -1031,7 +1160,7 @@ static void write_error_is_eio(void **state)
     if (!f)
         skip();
     rca_result *r = incident();
-    rca_report_opts o = {RCA_FMT_TEXT, 0, "0.1.0", 1};
+    rca_report_opts o = {RCA_FMT_TEXT, 0, "0.1.0", 1, the_pack.r};
     assert_int_equal(rca_report_write(f, r, &o), RCA_EIO);
     clearerr(f);
     o.format = RCA_FMT_JSON;
@@ -1044,7 +1173,7 @@ static char *diag(const rca_diag_msg *m, int color)
 {
     FILE *f = tmpfile();
     assert_non_null(f);
-    rca_report_diag(f, m, color);
+    assert_int_equal(rca_report_diag(f, m, color), RCA_OK);
     return slurp(f);
 }
 
@@ -1146,6 +1275,158 @@ static void missing_values_are_shown_as_such(void **state)
     result_free(r);
 }
 
+/* ------------------------------------------------------------------ wording from the pack */
+
+/* How a ruled-out check reads in the root sentence is the pack's: a rule author rewords it in
+ * codes.list, and a check marked sentence=no stays under "Ruled out" only. */
+static void sentence_words_come_from_the_pack(void **state)
+{
+    (void)state;
+    rca_result *r = incident();
+    r->nchains = 1;
+    char *s = render_with(r, RCA_FMT_MD, the_pack.r);
+    assert_contains(s, "; disk and memory ruled out (disk on cmp-1: fullest filesystem /var is "
+                       "41% used, 80G free; memory on cmp-1: 2.7G available of 15.6G (17%))**");
+    free(s);
+
+    /* Other words, and memory told under "Ruled out" only. */
+    pack p;
+    assert_int_equal(pack_load(&p, "disk-ok ruled-out noun=\"local storage\"\n"
+                                   "memory-ok ruled-out sentence=no noun=RAM\n"
+                                   "vif-plug-timeout intermediate\n"),
+                     RCA_OK);
+    s = render_with(r, RCA_FMT_MD, p.r);
+    assert_contains(s, "; local storage and provnet normal ruled out (disk on cmp-1: fullest "
+                       "filesystem /var is 41% used, 80G free; No patch-provnet ports on cmp-1: "
+                       "normal, it has no bridge mappings (they are on net-1))**");
+    assert_lacks(s, "RAM");
+    assert_contains(s, "| memory-ok | cmp-1 | 2.7G available of 15.6G (17%) |");
+    free(s);
+    pack_free(&p);
+
+    /* Without a pack every code reads as its words, and every check of the hosts is quoted. */
+    s = render_with(r, RCA_FMT_MD, NULL);
+    assert_contains(s, "; disk ok, memory ok and provnet normal ruled out (disk on cmp-1: ");
+    assert_contains(s, "; memory ok on cmp-1: 2.7G available of 15.6G (17%); No patch-provnet "
+                       "ports on cmp-1: normal");
+    free(s);
+    result_free(r);
+}
+
+/* Why a failure has no proven cause: the finding's not_proven field, else its code's unproven=
+ * column, else the report's general words. */
+static void unproven_words_from_the_pack(void **state)
+{
+    (void)state;
+    rca_result *r = result_new();
+    add_host(r, "cmp-1", "compute");
+    rca_finding *a = add_finding(r, "instance-spawn-failed", "symptom", "error", "cmp-1",
+                                 "Instance 77aa failed to spawn");
+    rca_finding *b = add_finding(r, "no-valid-host", "symptom", "error", "ctl-0",
+                                 "NoValidHost for instance 8f2c");
+    add_field(r, b, "not_proven", "no nova-scheduler log in these reports");
+    add_chain(r, 1.0, 1, a, NULL, NULL, NULL, NULL);
+    add_chain(r, 0.5, 1, b, NULL, NULL, NULL, NULL);
+    pack p;
+    assert_int_equal(pack_load(&p, "vif-plug-timeout intermediate\n"
+                                   "instance-spawn-failed symptom unproven=\"nova-compute gave no "
+                                   "reason\"\n"
+                                   "no-valid-host symptom unproven=\"the scheduler said nothing\"\n"),
+                     RCA_OK);
+    char *s = render_with(r, RCA_FMT_MD, p.r);
+    assert_contains(s, "Instance 77aa failed to spawn (cause not proven: nova-compute gave no "
+                       "reason)");
+    assert_contains(s, "NoValidHost for instance 8f2c (cause not proven: no nova-scheduler log in "
+                       "these reports)");
+    assert_lacks(s, "the scheduler said nothing");
+    free(s);
+    s = render_with(r, RCA_FMT_MD, the_pack.r); /* no unproven= there */
+    assert_contains(s, "Instance 77aa failed to spawn (cause not proven: no failure that could "
+                       "explain it was found in these reports)");
+    free(s);
+    pack_free(&p);
+    result_free(r);
+}
+
+/* The columns of codes.list load, and a line with none (the old format) still does. */
+static void codes_list_columns(void **state)
+{
+    (void)state;
+    const rca_code_words *w = rca_rules_code_words(the_pack.r, "provnet-normal");
+    assert_non_null(w);
+    assert_string_equal(w->noun, "provider-network ports");
+    assert_int_equal(w->in_sentence, 0);
+    w = rca_rules_code_words(the_pack.r, "disk-ok");
+    assert_non_null(w);
+    assert_string_equal(w->noun, "disk");
+    assert_int_equal(w->in_sentence, 1);
+    w = rca_rules_code_words(the_pack.r, "no-valid-host");
+    assert_non_null(w);
+    assert_null(w->noun);
+    assert_int_equal(w->in_sentence, 1);
+    assert_null(w->unproven);
+    assert_null(rca_rules_code_words(the_pack.r, "no-such-code"));
+    assert_null(rca_rules_code_words(NULL, "disk-ok"));
+}
+
+/* A malformed column is an error at its codes.list line and column, with the line for a caret. */
+static void codes_list_bad_columns(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *error;
+        unsigned col;
+    } cases[] = {
+        {"disk-ok ruled-out  wording=disk", "unknown column 'wording' (noun, sentence, unproven)",
+         20},
+        {"disk-ok ruled-out  noun", "expected a column 'key=value'", 20},
+        {"disk-ok ruled-out  =disk", "expected a column 'key=value'", 20},
+        {"disk-ok ruled-out  noun=", "column 'noun' has no value", 20},
+        {"disk-ok ruled-out  noun=\"  \"", "column 'noun' has no value", 20},
+        {"disk-ok ruled-out  noun=\"root disk", "a quoted value has no closing '\"'", 25},
+        {"disk-ok ruled-out  noun=a noun=b", "column 'noun' given twice", 27},
+        {"disk-ok ruled-out  sentence=maybe", "sentence= is yes or no, not 'maybe'", 29},
+        {"disk-ok  noun=disk", "expected '<code> <class>'", 1},
+    };
+    for (size_t i = 0; i < RCA_ARRAY_LEN(cases); i++) {
+        char codes[256];
+        snprintf(codes, sizeof codes, "# a comment\nvif-plug-timeout intermediate\n%s # why\n",
+                 cases[i].line);
+        pack p;
+        assert_int_equal(pack_load(&p, codes), RCA_ESYNTAX);
+        const tu_msg *m = tu_diag_expect(&p.d, RCA_DIAG_ERROR, cases[i].error);
+        if (!strstr(m->where, "codes.list") || m->line != 3 || m->col != cases[i].col)
+            fail_msg("%s: error at %s:%u:%u, expected codes.list:3:%u", cases[i].line, m->where,
+                     m->line, m->col, cases[i].col);
+        assert_non_null(m->src);
+        assert_non_null(strstr(m->src, cases[i].line));
+        assert_null(p.r);
+        pack_free(&p);
+    }
+}
+
+/* Other findings are listed most severe first by the product's ranking (critical, error, warning,
+ * info), a severity it does not know last and labelled "unknown". */
+static void other_findings_by_severity(void **state)
+{
+    (void)state;
+    rca_result *r = result_new();
+    add_finding(r, "rpc-timeout", "intermediate", "info", "ctl-0", "an info");
+    add_finding(r, "rpc-timeout", "intermediate", "fatal", "ctl-0", "a made-up severity");
+    add_finding(r, "rpc-timeout", "intermediate", "warning", "ctl-0", "a warning");
+    add_finding(r, "oom-kill", "root", "critical", "ctl-0", "a critical");
+    add_finding(r, "rpc-timeout", "intermediate", "error", "ctl-0", "an error");
+    char *s = render(r, RCA_FMT_TEXT, 0, 1);
+    assert_contains(s, "Other findings\n"
+                       "  critical [oom-kill] ctl-0  a critical\n"
+                       "  error    [rpc-timeout] ctl-0  an error\n"
+                       "  warning  [rpc-timeout] ctl-0  a warning\n"
+                       "  info     [rpc-timeout] ctl-0  an info\n"
+                       "  unknown  [rpc-timeout] ctl-0  a made-up severity\n");
+    free(s);
+    result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1167,10 +1448,16 @@ int main(void)
         cmocka_unit_test(warnings_past_the_cap),
         cmocka_unit_test(evidence_with_nul),
         cmocka_unit_test(format_names),
+        cmocka_unit_test(json_out_of_memory),
         cmocka_unit_test(write_error_is_eio),
         cmocka_unit_test(diag_with_caret),
         cmocka_unit_test(diag_bundle_and_locations),
         cmocka_unit_test(missing_values_are_shown_as_such),
+        cmocka_unit_test(sentence_words_come_from_the_pack),
+        cmocka_unit_test(unproven_words_from_the_pack),
+        cmocka_unit_test(codes_list_columns),
+        cmocka_unit_test(codes_list_bad_columns),
+        cmocka_unit_test(other_findings_by_severity),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, pack_setup, pack_teardown);
 }
