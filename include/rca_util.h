@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef enum rca_err {
     RCA_OK = 0,
@@ -21,7 +22,6 @@ typedef enum rca_err {
     RCA_ESYNTAX,   /* malformed input: a rule file, a command line, a query */
     RCA_ELIMIT,    /* a configured limit was hit */
     RCA_EINTERNAL, /* a bug: an invariant did not hold */
-    RCA_EINTR,     /* interrupted by a signal */
 } rca_err;
 
 /* A static English name for an error code ("out of memory", ...). Never NULL. */
@@ -37,6 +37,47 @@ typedef struct rca_span {
 static inline rca_span rca_span_make(const char *p, size_t n) { return (rca_span){p, n}; }
 rca_span rca_span_cstr(const char *s);
 int rca_span_eq(rca_span a, const char *lit);
+
+/* ---- lines of a text held in memory ----
+ * An iterator over text[0..len), which need not be NUL-terminated. Each line comes without its
+ * '\n' and without one '\r' before it ("\r\n" ends a line); a last line without a newline is
+ * still returned (files and outputs are often cut). Lines are spans borrowed from the text. The
+ * one line splitter of sosrca's in-memory texts (a bundle entry streams through
+ * rca_reader_getline instead). */
+typedef struct rca_lines {
+    const char *p, *end;
+    unsigned lineno; /* of the line last returned, 1-based; 0 before the first */
+} rca_lines;
+
+static inline void rca_lines_init(rca_lines *it, const char *text, size_t len)
+{
+    it->p = text;
+    it->end = text ? text + len : NULL;
+    it->lineno = 0;
+}
+
+/* OUT: *line, the next line. Returns 1, or 0 at the end of the text (*line untouched). */
+static inline int rca_lines_next(rca_lines *it, rca_span *line)
+{
+    if (!it->p || it->p >= it->end)
+        return 0;
+    const char *nl = (const char *)memchr(it->p, '\n', (size_t)(it->end - it->p));
+    const char *e = nl ? nl : it->end;
+    size_t n = (size_t)(e - it->p);
+    if (n && it->p[n - 1] == '\r')
+        n--;
+    *line = rca_span_make(it->p, n);
+    it->p = nl ? nl + 1 : it->end;
+    it->lineno++;
+    return 1;
+}
+
+/* OUT: *line, the line rca_lines_next would return, without consuming it. Returns 0 at the end. */
+static inline int rca_lines_peek(const rca_lines *it, rca_span *line)
+{
+    rca_lines copy = *it;
+    return rca_lines_next(&copy, line);
+}
 
 /* ---- diagnostics ---- */
 typedef enum rca_sev { RCA_DIAG_NOTE, RCA_DIAG_WARNING, RCA_DIAG_ERROR } rca_sev;

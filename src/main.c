@@ -202,12 +202,9 @@ static const char *default_rules(char *buf, size_t n)
     return RCA_RULES_DIR;
 }
 
-static volatile sig_atomic_t interrupted;
-
 static void on_signal(int sig)
 {
     static const char msg[] = "sosrca: interrupted; the unfinished database was removed\n";
-    interrupted = sig;
     /* the database is built under a temporary name: leave nothing half-written behind */
     if (rca_store_discard_on_signal())
         (void)!write(STDERR_FILENO, msg, sizeof msg - 1);

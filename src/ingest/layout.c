@@ -59,16 +59,13 @@ rca_err rca_layout_parse(const char *name, const char *text, size_t len, rca_dia
         rc = RCA_ENOMEM;
         goto fail;
     }
-    size_t off = 0;
-    unsigned lineno = 0;
-    while (off < len) {
-        const char *line = text + off;
-        const char *nl = memchr(line, '\n', len - off);
-        size_t ll = nl ? (size_t)(nl - line) : len - off;
-        off += ll + (nl ? 1 : 0);
-        lineno++;
-        if (ll && line[ll - 1] == '\r')
-            ll--;
+    rca_lines it;
+    rca_span ln;
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &ln)) {
+        const char *line = ln.p;
+        size_t ll = ln.n;
+        unsigned lineno = it.lineno;
         size_t pos = 0, st;
         size_t f[5], fs[5];
         int nf = 0;

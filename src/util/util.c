@@ -19,7 +19,6 @@ const char *rca_err_str(rca_err e)
     case RCA_ESYNTAX: return "syntax error";
     case RCA_ELIMIT: return "limit reached";
     case RCA_EINTERNAL: return "internal error";
-    case RCA_EINTR: return "interrupted";
     }
     return "unknown error";
 }

@@ -148,12 +148,13 @@ static void test_days_from_civil(void **state)
         }
 }
 
-/* Every month start and end (and a day in between) from 1970 to 2399 against glibc's timegm. */
+/* Every month start and end (and a day in between) from 1970 to 2399 against glibc's timegm,
+ * days that the month does not have included: both carry them into the next month (Feb 30 is
+ * Mar 2), so a log line's impossible date still gets a time, the same one either way. */
 static void test_timegm_against_libc(void **state)
 {
     (void)state;
     static const int days[] = {1, 15, 28, 29, 30, 31};
-    long checked = 0;
     for (int y = 1970; y < 2400; y++)
         for (int m = 1; m <= 12; m++)
             for (size_t k = 0; k < RCA_ARRAY_LEN(days); k++) {
@@ -167,15 +168,11 @@ static void test_timegm_against_libc(void **state)
                 tm.tm_min = (y + d) % 60;
                 tm.tm_sec = (m * d) % 60;
                 time_t want = timegm(&tm);
-                if (tm.tm_mday != d)
-                    continue; /* no such day in this month */
                 int64_t got = rca_timegm(y, m, d, (y * 7 + m) % 24, (y + d) % 60, (m * d) % 60);
                 if (got != (int64_t)want)
                     fail_msg("rca_timegm(%d-%02d-%02d): %lld, libc says %lld", y, m, d,
                              (long long)got, (long long)want);
-                checked++;
             }
-    assert_true(checked > 25000);
 }
 
 static void test_timegm_known(void **state)
@@ -535,7 +532,7 @@ static void test_errors_and_spans(void **state)
 {
     (void)state;
     const rca_err all[] = {RCA_OK, RCA_ENOMEM, RCA_EIO, RCA_EARCHIVE, RCA_ESYNTAX,
-                           RCA_EDB, RCA_ELIMIT, RCA_EINTERNAL, RCA_EINTR};
+                           RCA_EDB, RCA_ELIMIT, RCA_EINTERNAL};
     for (size_t i = 0; i < RCA_ARRAY_LEN(all); i++) {
         assert_non_null(rca_err_str(all[i]));
         for (size_t k = 0; k < i; k++)
@@ -553,10 +550,86 @@ static void test_errors_and_spans(void **state)
     assert_false(rca_ends_with("gz", ".gz"));
 }
 
+/* ------------------------------------------------------------------ lines */
+
+typedef struct lines_row {
+    const char *text;
+    size_t len;                 /* 0: strlen(text) */
+    const char *const lines[6]; /* the lines expected, NULL after the last */
+} lines_row;
+
+static const lines_row lines_rows[] = {
+    {"", 0, {NULL}},
+    {"one", 0, {"one", NULL}},
+    {"one\n", 0, {"one", NULL}},
+    {"one\ntwo", 0, {"one", "two", NULL}},
+    {"one\n\nthree\n", 0, {"one", "", "three", NULL}},
+    {"\n", 0, {"", NULL}},
+    {"\n\n", 0, {"", "", NULL}},
+    /* "\r\n" ends a line; one '\r' goes, a '\r' elsewhere stays */
+    {"dos\r\nline\r\n", 0, {"dos", "line", NULL}},
+    {"a\r\r\nb", 0, {"a\r", "b", NULL}},
+    {"mid\rdle\n", 0, {"mid\rdle", NULL}},
+    {"cut\r", 0, {"cut", NULL}},
+    /* the length, not a terminator, ends the text */
+    {"abc\ndef", 5, {"abc", "d", NULL}},
+    {"abc\r\ndef", 4, {"abc", NULL}},
+};
+
+static void test_lines(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(lines_rows); i++) {
+        const lines_row *r = &lines_rows[i];
+        size_t len = r->len ? r->len : strlen(r->text);
+        rca_lines it;
+        rca_lines_init(&it, r->text, len);
+        rca_span line, peeked;
+        size_t k = 0;
+        for (;; k++) {
+            int more = rca_lines_peek(&it, &peeked);
+            if (!rca_lines_next(&it, &line)) {
+                assert_false(more);
+                break;
+            }
+            assert_true(more);
+            if (!r->lines[k])
+                fail_msg("row %zu: more lines than %zu", i, k);
+            size_t want = strlen(r->lines[k]);
+            if (line.n != want || memcmp(line.p, r->lines[k], want) != 0)
+                fail_msg("row %zu line %zu: got \"%.*s\"", i, k, (int)line.n, line.p);
+            assert_ptr_equal(peeked.p, line.p);
+            assert_int_equal(peeked.n, line.n);
+            assert_int_equal(it.lineno, k + 1);
+        }
+        if (r->lines[k])
+            fail_msg("row %zu: %zu lines, expected more", i, k);
+        /* the end stays the end */
+        assert_false(rca_lines_next(&it, &line));
+    }
+    /* NUL bytes are data, kept inside their line */
+    rca_lines it;
+    rca_span line;
+    rca_lines_init(&it, "a\0b\nc", 5);
+    assert_true(rca_lines_next(&it, &line));
+    assert_int_equal(line.n, 3);
+    assert_memory_equal(line.p, "a\0b", 3);
+    assert_true(rca_lines_next(&it, &line));
+    assert_span_equal(line, "c");
+    assert_int_equal(it.lineno, 2);
+    assert_false(rca_lines_next(&it, &line));
+    /* no text at all */
+    rca_lines_init(&it, NULL, 0);
+    assert_false(rca_lines_next(&it, &line));
+    assert_int_equal(it.lineno, 0);
+}
+
 typedef struct last_diag {
     int calls;
     rca_diag_msg m;
     char text[4096];
+    size_t text_len; /* of the text as the sink got it, not of the copy in `text` */
+    int text_all_x;  /* every byte of it is 'x' */
 } last_diag;
 
 static void keep_last(void *ctx, const rca_diag_msg *m)
@@ -564,6 +637,8 @@ static void keep_last(void *ctx, const rca_diag_msg *m)
     last_diag *l = ctx;
     l->calls++;
     l->m = *m;
+    l->text_len = strlen(m->text);
+    l->text_all_x = strspn(m->text, "x") == l->text_len;
     snprintf(l->text, sizeof l->text, "%s", m->text);
 }
 
@@ -594,8 +669,9 @@ static void test_diagf(void **state)
     memset(big, 'x', sizeof big - 1);
     big[sizeof big - 1] = '\0';
     rca_diagf(&d, RCA_DIAG_WARNING, NULL, NULL, 0, 0, NULL, "%s", big);
-    assert_true(strlen(l.text) > 1000);
-    assert_true(strlen(l.text) < sizeof big - 1);
+    assert_true(l.text_len > 1000);
+    assert_true(l.text_len < sizeof big - 1);
+    assert_true(l.text_all_x);
     /* no sink function: counted only; no sink at all: dropped */
     rca_diag counting = {NULL, NULL, 0, 0, 0};
     rca_diagf(&counting, RCA_DIAG_ERROR, NULL, NULL, 0, 0, NULL, "x");
@@ -624,6 +700,7 @@ int main(void)
         cmocka_unit_test(test_arena_huge),
         cmocka_unit_test(test_errors_and_spans),
         cmocka_unit_test(test_diagf),
+        cmocka_unit_test(test_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
