@@ -64,11 +64,12 @@ done:
 }
 
 rca_err on_file(walker *w, const char *path, struct archive *a, int fd, int64_t size,
-                       int64_t mtime, int depth)
+                int64_t mtime, int depth)
 {
     report_state *r = w->rep;
-    if (pathset_add_with_parents(&r->seen, path))
-        return RCA_ENOMEM;
+    rca_err rc = pathset_add_with_parents(&r->seen, path);
+    if (rc)
+        return rc;
     const char *base = base_name(path);
     size_t tsl = tar_suffix_len(base);
     if (tsl) {
@@ -93,7 +94,7 @@ rca_err on_file(walker *w, const char *path, struct archive *a, int fd, int64_t 
     }
     if (!cls)
         return RCA_OK;
-    rca_err rc = ensure_begun(w);
+    rc = ensure_begun(w);
     if (rc)
         return rc;
     if (comp_suffix_len(base))
@@ -101,15 +102,24 @@ rca_err on_file(walker *w, const char *path, struct archive *a, int fd, int64_t 
     return visit_data(w, logical, via, cls, a, fd, size, mtime, 0);
 }
 
-/* Map an archive member path to (report, path inside the report) for the walk kind; returns 0 to
- * skip the entry. */
-static int place_entry(walker *w, walk_kind kind, const char *dirprefix, const char *name,
-                       const char *norm, char *out, size_t outsz, rca_err *rc)
+/* Where place_entry puts an archive member. */
+typedef enum placement {
+    PLACE_SKIP,   /* nowhere: the report's top folder itself, or an empty path */
+    PLACE_REPORT, /* in the current report (w->rep), at `out` */
+    PLACE_TOP,    /* at the top of the bundle, in no report (`out` is its path) */
+} placement;
+
+/* Map an archive member path to (report, path inside the report) for the walk kind, switching
+ * w->rep to the member's report. OUT: *where and out. Returns switch_report's error. */
+static rca_err place_entry(walker *w, walk_kind kind, const char *dirprefix, const char *name,
+                           const char *norm, char *out, size_t outsz, placement *where)
 {
-    *rc = RCA_OK;
+    rca_err rc = RCA_OK;
+    *where = PLACE_SKIP;
     if (kind == WALK_PACKED) {
         snprintf(out, outsz, "%s%s", dirprefix, norm);
-        return 1;
+        *where = PLACE_REPORT;
+        return RCA_OK;
     }
     const char *slash = strchr(norm, '/');
     size_t toplen = slash ? (size_t)(slash - norm) : strlen(norm);
@@ -128,10 +138,10 @@ static int place_entry(walker *w, walk_kind kind, const char *dirprefix, const c
                 strip[0] = '\0';
             else
                 snprintf(strip, sizeof strip, "%.*s/", (int)toplen, norm);
-            *rc = switch_report(w, nm.p ? nm.p : name, strip);
+            rc = switch_report(w, nm.p ? nm.p : name, strip);
             rca_buf_free(&nm);
-            if (*rc)
-                return 0;
+            if (rc)
+                return rc;
         }
     } else {
         char rname[PATH_MAX], strip[PATH_MAX];
@@ -139,7 +149,8 @@ static int place_entry(walker *w, walk_kind kind, const char *dirprefix, const c
             if (!slash && !no_top) {
                 /* a lone file at the top of a bundle: part of no report */
                 snprintf(out, outsz, "%s", norm);
-                return 2;
+                *where = PLACE_TOP;
+                return RCA_OK;
             }
             rca_buf nm;
             rca_buf_init(&nm);
@@ -151,18 +162,20 @@ static int place_entry(walker *w, walk_kind kind, const char *dirprefix, const c
             snprintf(rname, sizeof rname, "%.*s", (int)toplen, norm);
             snprintf(strip, sizeof strip, "%.*s/", (int)toplen, norm);
         }
-        *rc = switch_report(w, rname, strip);
-        if (*rc)
-            return 0;
+        rc = switch_report(w, rname, strip);
+        if (rc)
+            return rc;
     }
     size_t sl = strlen(w->rep->strip);
     if (sl && strncmp(norm, w->rep->strip, sl) == 0)
         snprintf(out, outsz, "%s", norm + sl);
     else if (sl && strncmp(norm, w->rep->strip, sl - 1) == 0 && norm[sl - 1] == '\0')
-        return 0; /* the top folder itself */
+        return RCA_OK; /* the top folder itself */
     else
         snprintf(out, outsz, "%s", norm);
-    return out[0] != '\0';
+    if (out[0])
+        *where = PLACE_REPORT;
+    return RCA_OK;
 }
 
 /* An entry skipped for its name: warned about for the first few, counted after that. */
@@ -273,14 +286,12 @@ static rca_err walk_archive(walker *w, struct archive *a, walk_kind kind, const 
         if (!norm[0])
             continue;
         char path[PATH_MAX];
-        rca_err prc;
-        int placed = place_entry(w, kind, dirprefix, name, norm, path, sizeof path, &prc);
-        if (prc) {
-            rc = prc;
+        placement where;
+        rc = place_entry(w, kind, dirprefix, name, norm, path, sizeof path, &where);
+        if (rc)
             break;
-        }
         mode_t type = archive_entry_filetype(ae);
-        if (placed == 2) {
+        if (where == PLACE_TOP) {
             /* a file at the bundle's top level: a nested report archive (sos collect) or noise */
             if (type == AE_IFREG && tar_suffix_len(base_name(norm))) {
                 rc = report_finish(w);
@@ -291,7 +302,7 @@ static rca_err walk_archive(walker *w, struct archive *a, walk_kind kind, const 
             }
             continue;
         }
-        if (!placed)
+        if (where == PLACE_SKIP)
             continue;
         const char *hl = archive_entry_hardlink(ae);
         if (hl) {
@@ -310,8 +321,7 @@ static rca_err walk_archive(walker *w, struct archive *a, walk_kind kind, const 
             const char *t = archive_entry_symlink(ae);
             rc = on_link(w, path, t ? t : "");
         } else if (type == AE_IFDIR) {
-            if (pathset_add_with_parents(&w->rep->seen, path))
-                rc = RCA_ENOMEM;
+            rc = pathset_add_with_parents(&w->rep->seen, path);
         } else if (type == AE_IFREG) {
             int64_t size = archive_entry_size_is_set(ae) ? archive_entry_size(ae) : -1;
             rc = on_file(w, path, a, -1, size, (int64_t)archive_entry_mtime(ae), depth);

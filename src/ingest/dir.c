@@ -34,43 +34,53 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Sorted entry names of a folder (caller frees each and the array). */
-static int list_dir(const char *dir, char ***out, size_t *n)
-{
-    DIR *d = opendir(dir);
-    *out = NULL;
-    *n = 0;
-    if (!d)
-        return -1;
-    size_t cap = 0;
-    struct dirent *de;
-    while ((de = readdir(d))) {
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        if (*n == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            char **nl = realloc(*out, nc * sizeof *nl);
-            if (!nl)
-                break;
-            *out = nl;
-            cap = nc;
-        }
-        (*out)[*n] = strdup(de->d_name);
-        if (!(*out)[*n])
-            break;
-        (*n)++;
-    }
-    closedir(d);
-    if (*n > 1)
-        qsort(*out, *n, sizeof **out, cmp_names);
-    return 0;
-}
-
 static void free_list(char **l, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         free(l[i]);
     free(l);
+}
+
+/* OUT: *names (the caller frees each and the array) and *n, the sorted entry names of a folder.
+ * RCA_EIO when it cannot be opened (errno says why), RCA_ENOMEM: never a list cut short. */
+static rca_err list_dir(const char *dir, char ***names, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return RCA_EIO;
+    rca_err rc = RCA_OK;
+    char **l = NULL;
+    size_t cnt = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        if (cnt == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            char **nl = realloc(l, nc * sizeof *nl);
+            if (!nl) {
+                rc = RCA_ENOMEM;
+                break;
+            }
+            l = nl;
+            cap = nc;
+        }
+        if (!(l[cnt] = strdup(de->d_name))) {
+            rc = RCA_ENOMEM;
+            break;
+        }
+        cnt++;
+    }
+    closedir(d);
+    if (rc) {
+        free_list(l, cnt);
+        return rc;
+    }
+    if (cnt > 1)
+        qsort(l, cnt, sizeof *l, cmp_names);
+    *names = l;
+    *n = cnt;
+    return RCA_OK;
 }
 
 static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int depth,
@@ -175,12 +185,14 @@ static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int
     snprintf(dir, sizeof dir, "%s%s%s", root, rel[0] ? "/" : "", rel);
     char **names;
     size_t n;
-    if (list_dir(dir, &names, &n) != 0) {
+    rca_err rc = list_dir(dir, &names, &n);
+    if (rc == RCA_EIO) {
         rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, rel[0] ? rel : NULL, 0, 0, NULL,
                   "folder cannot be read (%s); skipped", strerror(errno));
         return RCA_OK;
     }
-    rca_err rc = RCA_OK;
+    if (rc)
+        return rc;
     for (size_t i = 0; i < n && !rc; i++) {
         char relp[PATH_MAX], full[PATH_MAX * 2];
         if ((size_t)snprintf(relp, sizeof relp, "%s%s%s", rel, rel[0] ? "/" : "", names[i]) >=
@@ -202,9 +214,8 @@ static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int
             break;
         }
         if (S_ISDIR(st.st_mode)) {
-            if (pathset_add_with_parents(&w->rep->seen, relp))
-                rc = RCA_ENOMEM;
-            else
+            rc = pathset_add_with_parents(&w->rep->seen, relp);
+            if (!rc)
                 rc = walk_report_dir(w, root, relp, depth, level + 1);
         } else if (S_ISLNK(st.st_mode)) {
             char target[PATH_MAX];
@@ -233,8 +244,8 @@ static rca_err walk_report_dir(walker *w, const char *root, const char *rel, int
                 close(fd);
                 if (rc == RCA_EIO)
                     rc = RCA_OK;
-            } else if (pathset_add_with_parents(&w->rep->seen, relp)) {
-                rc = RCA_ENOMEM;
+            } else {
+                rc = pathset_add_with_parents(&w->rep->seen, relp);
             }
         } else {
             /* never opened: a fifo would block the walk for ever */
@@ -265,13 +276,13 @@ rca_err walk_dir_bundle(walker *w, const char *path)
     }
     char **names;
     size_t n;
-    if (list_dir(path, &names, &n) != 0) {
+    rc = list_dir(path, &names, &n);
+    if (rc == RCA_EIO)
         rca_diagf(w->diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "cannot read folder (%s)",
                   strerror(errno));
-        return RCA_EIO;
-    }
+    if (rc)
+        return rc;
     int found = 0;
-    rc = RCA_OK;
     for (size_t i = 0; i < n && !rc; i++) {
         char full[PATH_MAX * 2];
         snprintf(full, sizeof full, "%s/%s", path, names[i]);

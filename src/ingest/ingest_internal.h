@@ -57,10 +57,10 @@ typedef struct pathset {
     rca_arena *arena;
 } pathset;
 
-int pathset_init(pathset *s);
+rca_err pathset_init(pathset *s); /* RCA_ENOMEM */
 void pathset_fini(pathset *s);
-/* Adds path and every parent folder of it. Returns 0 or -1 on out of memory. */
-int pathset_add_with_parents(pathset *s, const char *path);
+/* Adds path and every parent folder of it. RCA_ENOMEM when memory runs out. */
+rca_err pathset_add_with_parents(pathset *s, const char *path);
 int pathset_has(const pathset *s, const char *path);
 
 /* Normalise a path inside a bundle: drop "./", leading '/', empty and "." components, resolve

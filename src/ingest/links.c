@@ -195,9 +195,9 @@ rca_err on_link(walker *w, const char *path, const char *target)
         return RCA_ENOMEM;
     }
     r->nlinks++;
-    if (pathset_add_with_parents(&r->seen, path))
-        return RCA_ENOMEM;
-    rca_err rc = ensure_begun(w);
+    rca_err rc = pathset_add_with_parents(&r->seen, path);
+    if (!rc)
+        rc = ensure_begun(w);
     if (rc)
         return rc;
     /* A link whose own path the layout knows (var/log/nova/nova-compute.log -> sos_strings/...)
