@@ -1,5 +1,6 @@
-/* rca_util.h - the shared toolbox of every sosrca module: the one error enum, diagnostics with a
- * location, byte spans, a growable string buffer, an arena, time, time zone and glob helpers.
+/* rca_util.h - the shared toolbox of every sosrca module: the one error enum, byte spans, the line
+ * splitter of in-memory texts, diagnostics with a location, a growable string buffer, an arena,
+ * time, time zone and glob helpers, UTF-8 and terminal-safe text.
  *
  * Error idiom: a fallible function returns rca_err (RCA_OK == 0) and hands results out through a
  * last `**out` parameter that is set only on success. Library code never prints: it reports through
@@ -145,7 +146,8 @@ char *rca_arena_strdup(rca_arena *a, const char *s);
 int64_t rca_days_from_civil(int64_t y, unsigned m, unsigned d);
 /* Seconds since the epoch of a broken-down time read as UTC. Returns -1 on out-of-range fields. */
 int64_t rca_timegm(int year, int mon, int day, int hour, int min, int sec);
-/* Format epoch seconds as "YYYY-MM-DD HH:MM:SS" (UTC) into out (at least 20 bytes). */
+/* Format epoch seconds as "YYYY-MM-DD HH:MM:SS" (UTC) into out, all 32 bytes of which may be
+ * written; "-" for a negative time (none). */
 void rca_fmt_time(double ts, char out[32]);
 /* "90", "90s", "10m", "2h", "7d" -> seconds into *out. RCA_ESYNTAX when s is not a duration
  * (negative, empty, NaN, another unit). */

@@ -1,5 +1,6 @@
-/* main.c - sosrca's command line: argument handling and exit codes only. The work is done by
- * analyze/ (ingest -> parse -> store -> rules) and printed by report/.
+/* main.c - sosrca's command line: argument handling and exit codes. The work is done by analyze/
+ * (ingest -> parse -> store -> rules) and its report printed by report/; main.c prints only
+ * diagnostics, usage and the rows of `sosrca query`.
  *
  * Exit codes: 0 analyzed and nothing at or above --fail-on; 1 findings at or above it; 2 usage or
  * input error (including a bundle read only in part, unless --partial-ok); 3 rule pack error.

@@ -132,13 +132,14 @@ static rca_err place_entry(walker *w, walk_kind kind, const char *dirprefix, con
         if (!w->rep) {
             rca_buf nm;
             rca_buf_init(&nm);
-            rca_ingest_report_name(name, &nm);
             char strip[PATH_MAX];
             if (no_top)
                 strip[0] = '\0';
             else
                 snprintf(strip, sizeof strip, "%.*s/", (int)toplen, norm);
-            rc = switch_report(w, nm.p ? nm.p : name, strip);
+            rc = rca_ingest_report_name(name, &nm);
+            if (!rc)
+                rc = switch_report(w, nm.p, strip);
             rca_buf_free(&nm);
             if (rc)
                 return rc;
@@ -154,9 +155,12 @@ static rca_err place_entry(walker *w, walk_kind kind, const char *dirprefix, con
             }
             rca_buf nm;
             rca_buf_init(&nm);
-            rca_ingest_report_name(w->bundle, &nm);
-            snprintf(rname, sizeof rname, "%s", nm.p ? nm.p : "report");
+            rc = rca_ingest_report_name(w->bundle, &nm);
+            if (!rc)
+                snprintf(rname, sizeof rname, "%s", nm.p);
             rca_buf_free(&nm);
+            if (rc)
+                return rc;
             strip[0] = '\0';
         } else {
             snprintf(rname, sizeof rname, "%.*s", (int)toplen, norm);

@@ -266,8 +266,9 @@ rca_err walk_dir_bundle(walker *w, const char *path)
     if (is_report_dir(path)) {
         rca_buf nm;
         rca_buf_init(&nm);
-        rca_ingest_report_name(path, &nm);
-        rc = switch_report(w, nm.p ? nm.p : path, "");
+        rc = rca_ingest_report_name(path, &nm);
+        if (!rc)
+            rc = switch_report(w, nm.p, "");
         rca_buf_free(&nm);
         if (!rc)
             rc = walk_report_dir(w, path, "", 0, 0);

@@ -23,14 +23,14 @@ rca_limits rca_limits_default(void)
 }
 
 /* The walker's diagnostics on their way to the caller: an entry of the current report is named
- * with its report when the bundle holds more than that report (rca_ingest_entry_name). */
+ * with its report when the bundle holds more than that report (rca_ingest_entry_name). A sink
+ * cannot fail: without memory for the full name, the message keeps the bare entry path. */
 static void walker_diag(void *ctx, const rca_diag_msg *m)
 {
     walker *w = ctx;
     rca_diag_msg c = *m;
     if (m->entry && w->rep && m->where && strcmp(m->where, w->bundle) == 0) {
-        rca_ingest_entry_name(w->bundle, w->rep->name, m->entry, &w->ename);
-        if (w->ename.p)
+        if (rca_ingest_entry_name(w->bundle, w->rep->name, m->entry, &w->ename) == RCA_OK)
             c.entry = w->ename.p;
     }
     rca_diag_send(w->up, &c);

@@ -29,7 +29,7 @@ size_t comp_suffix_len(const char *name)
     return suffix_len(name, comp_suffixes);
 }
 
-void rca_ingest_report_name(const char *name, rca_buf *out)
+rca_err rca_ingest_report_name(const char *name, rca_buf *out)
 {
     /* trailing slashes first: "dir/sosreport-x/" names sosreport-x */
     size_t len = strlen(name);
@@ -50,25 +50,30 @@ void rca_ingest_report_name(const char *name, rca_buf *out)
     if (s)
         tmp[n - s] = '\0';
     rca_buf_reset(out);
-    rca_buf_adds(out, tmp);
+    return rca_buf_adds(out, tmp);
 }
 
-void rca_ingest_entry_name(const char *bundle, const char *report, const char *path, rca_buf *out)
+rca_err rca_ingest_entry_name(const char *bundle, const char *report, const char *path,
+                              rca_buf *out)
 {
+    rca_err rc = RCA_OK;
     rca_buf_reset(out);
     if (report && *report) {
         rca_buf own;
         rca_buf_init(&own);
-        rca_ingest_report_name(bundle, &own);
-        int same = own.p && strcmp(own.p, report) == 0;
+        rc = rca_ingest_report_name(bundle, &own);
+        int same = !rc && strcmp(own.p, report) == 0;
         rca_buf_free(&own);
         size_t rl = strlen(report);
-        if (!same && !(strncmp(path, report, rl) == 0 && path[rl] == '/')) {
-            rca_buf_adds(out, report);
-            rca_buf_addc(out, '/');
+        if (!rc && !same && !(strncmp(path, report, rl) == 0 && path[rl] == '/')) {
+            rc = rca_buf_adds(out, report);
+            if (!rc)
+                rc = rca_buf_addc(out, '/');
         }
     }
-    rca_buf_adds(out, path);
+    if (!rc)
+        rc = rca_buf_adds(out, path);
+    return rc;
 }
 
 int is_sos_top_name(const char *s, size_t n)

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "facts.h"
 #include "parse_internal.h"
 #include "rca_parse.h"
 

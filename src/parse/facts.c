@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "facts.h"
 #include "parse_internal.h"
 
 static rca_err fact(const rca_row_sink *sink, unsigned lineno, const char *key, const char *v,

@@ -32,6 +32,21 @@ rca_err rca_parse_nbctl_show(const char *path, const char *arg, const char *text
                              const rca_row_sink *sink, rca_diag *diag);
 rca_err rca_parse_ovsdb_file(const char *path, const char *arg, const char *text, size_t len,
                              const rca_row_sink *sink, rca_diag *diag);
+/* the host-identity parsers of facts.c */
+rca_err rca_parse_hostname(const char *path, const char *arg, const char *text, size_t len,
+                           const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_date(const char *path, const char *arg, const char *text, size_t len,
+                       const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_timedatectl(const char *path, const char *arg, const char *text, size_t len,
+                              const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_timezone(const char *path, const char *arg, const char *text, size_t len,
+                           const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_uname(const char *path, const char *arg, const char *text, size_t len,
+                        const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_sos_version(const char *path, const char *arg, const char *text, size_t len,
+                              const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text, size_t len,
+                            const rca_row_sink *sink, rca_diag *diag);
 
 /* ---- rows (cmdout.c) ---- */
 

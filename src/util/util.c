@@ -1,6 +1,7 @@
-/* util.c - the toolbox every module shares: error names, the diagnostics sink, the string buffer,
- * time arithmetic without the C library's time zone state, host name comparison and text
- * escaping for terminals. See include/rca_util.h.
+/* util.c - the toolbox every module shares: error names, spans, the diagnostics sink, the string
+ * buffer, the arena, time arithmetic without the C library's time zone state, durations, the glob
+ * over bundle paths, host name comparison, UTF-8 and text escaping for terminals (time zones are
+ * in tz.c, the line splitter inline in the header). See include/rca_util.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,7 +256,7 @@ void rca_fmt_time(double ts, char out[32])
     }
     int64_t s = (int64_t)ts;
     int64_t days = s / 86400, rem = s % 86400;
-    /* civil_from_days */
+    /* Howard Hinnant's civil_from_days, the inverse of rca_days_from_civil */
     int64_t z = days + 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     unsigned doe = (unsigned)(z - era * 146097);

@@ -1,7 +1,8 @@
 /* test_cmdout.c - unit tests of the command-output registry and of the df, free and meminfo
- * parsers (src/parse/cmdout.c), and the zone facts of timedatectl and etc/timezone. Inputs are excerpts of real sos reports (compute4, the juju lxd
- * hosts) plus the layouts other df/procps versions print; each case lists the rows a user would
- * find in the "df" and "mem" tables. Every parser is also run on every prefix of a sample, on
+ * parsers (src/parse/cmdout.c), and of the facts of timedatectl, etc/timezone and nova.conf
+ * (src/parse/facts.c). Inputs are excerpts of real sos reports (compute4, the juju lxd hosts) plus
+ * the layouts other df/procps versions print; each case lists the rows a user would find in the
+ * "df", "mem" and "fact" tables. Every parser is also run on every prefix of a sample, on
  * garbage and on empty input, under ASan in `make asan`.
  */
 #include "rowrec.h"

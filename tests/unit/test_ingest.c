@@ -269,7 +269,7 @@ static void test_report_name(void **state)
     rca_buf_init(&b);
     int bad = 0;
     for (size_t i = 0; i < RCA_ARRAY_LEN(name_rows); i++) {
-        rca_ingest_report_name(name_rows[i].in, &b);
+        assert_int_equal(rca_ingest_report_name(name_rows[i].in, &b), RCA_OK);
         const char *got = b.p ? b.p : "(null)";
         if (strcmp(got, name_rows[i].out) != 0) {
             print_error("report name of \"%s\": expected \"%s\", got \"%s\"\n", name_rows[i].in,
@@ -1672,19 +1672,19 @@ static void test_entry_names(void **state)
     rca_buf b;
     rca_buf_init(&b);
     const char *r = "sosreport-cmp-1-2025-05-02-abcdefg";
-    rca_ingest_entry_name("/in/sosreport-cmp-1-2025-05-02-abcdefg.tar.xz", r, "var/log/x.log", &b);
+    assert_int_equal(rca_ingest_entry_name("/in/sosreport-cmp-1-2025-05-02-abcdefg.tar.xz", r, "var/log/x.log", &b), RCA_OK);
     assert_string_equal(b.p, "var/log/x.log");
-    rca_ingest_entry_name("/in/sosreport-cmp-1-2025-05-02-abcdefg/", r, "var/log/x.log", &b);
+    assert_int_equal(rca_ingest_entry_name("/in/sosreport-cmp-1-2025-05-02-abcdefg/", r, "var/log/x.log", &b), RCA_OK);
     assert_string_equal(b.p, "var/log/x.log");
-    rca_ingest_entry_name("/in/case-0123.tar.xz", r, "var/log/x.log", &b);
+    assert_int_equal(rca_ingest_entry_name("/in/case-0123.tar.xz", r, "var/log/x.log", &b), RCA_OK);
     assert_string_equal(b.p, "sosreport-cmp-1-2025-05-02-abcdefg/var/log/x.log");
-    rca_ingest_entry_name("/in/sos-collector-2025.tar.gz", r, "var/log/x.log", &b);
+    assert_int_equal(rca_ingest_entry_name("/in/sos-collector-2025.tar.gz", r, "var/log/x.log", &b), RCA_OK);
     assert_string_equal(b.p, "sosreport-cmp-1-2025-05-02-abcdefg/var/log/x.log");
-    rca_ingest_entry_name("/in/collect", r, "sosreport-cmp-1-2025-05-02-abcdefg/var/log/x.log", &b);
+    assert_int_equal(rca_ingest_entry_name("/in/collect", r, "sosreport-cmp-1-2025-05-02-abcdefg/var/log/x.log", &b), RCA_OK);
     assert_string_equal(b.p, "sosreport-cmp-1-2025-05-02-abcdefg/var/log/x.log");
-    rca_ingest_entry_name("/in/collect", NULL, "var/log/x.log", &b);
+    assert_int_equal(rca_ingest_entry_name("/in/collect", NULL, "var/log/x.log", &b), RCA_OK);
     assert_string_equal(b.p, "var/log/x.log");
-    rca_ingest_entry_name("/in/collect", "", "var/log/x.log", &b);
+    assert_int_equal(rca_ingest_entry_name("/in/collect", "", "var/log/x.log", &b), RCA_OK);
     assert_string_equal(b.p, "var/log/x.log");
     rca_buf_free(&b);
 }

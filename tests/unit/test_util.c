@@ -1,8 +1,8 @@
 /* test_util.c - unit tests of src/util/util.c, the toolbox every stage leans on: the glob that
  * decides which bundle paths are read (a table of pattern, path, expected), the calendar arithmetic
  * that turns log times into UTC (checked against the C library's timegm over four centuries), host
- * name equivalence, the escaping that keeps bundle text from driving a terminal, the string buffer
- * and the arena.
+ * name equivalence, the escaping that keeps bundle text from driving a terminal, the string buffer,
+ * the arena, the line splitter (a table of text and the lines expected) and the diagnostics sink.
  */
 #include "testutil.h"
 
