@@ -131,6 +131,12 @@ rca_err rca_buf_vprintf(rca_buf *b, const char *fmt, va_list ap) __attribute__((
 /* Take the buffer's memory (caller frees with free()); the buffer is left empty. */
 char *rca_buf_take(rca_buf *b);
 
+/* ---- files ---- */
+/* Read the whole file `path` into out (replacing what it held; NUL-terminated, out->p never NULL
+ * on success). RCA_EIO when it cannot be opened or read, said to diag as "path: cannot open:
+ * <reason>" or "path: read error: <reason>"; RCA_ENOMEM. */
+rca_err rca_file_read(const char *path, rca_diag *diag, rca_buf *out);
+
 /* ---- arena: many small allocations freed together ---- */
 typedef struct rca_arena rca_arena;
 rca_arena *rca_arena_new(void);

@@ -24,19 +24,14 @@ static rca_err walk_nested(walker *w, struct archive *outer, int fd, walk_kind k
                   "archive nested %d deep (limit %d); skipped", depth, w->lim->max_nesting);
         return RCA_OK;
     }
-    nested_src *src = calloc(1, sizeof *src);
-    struct archive *a = archive_read_new();
-    rca_err rc = RCA_OK;
-    if (!src || !a) {
-        rc = RCA_ENOMEM;
-        goto done;
-    }
-    src->outer = outer;
-    src->fd = fd;
-    archive_read_support_filter_all(a);
+    nested_src *src;
+    rca_err rc = nested_new(outer, fd, &src);
+    if (rc)
+        return rc;
+    struct archive *a = src->a;
     archive_read_support_format_tar(a);
     archive_read_support_format_gnutar(a);
-    if (nested_open(a, src) != ARCHIVE_OK) {
+    if (nested_open(src) != ARCHIVE_OK) {
         rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, entry_path, 0, 0, NULL,
                   "nested archive cannot be read (%s); skipped", archive_error_string(a));
         w->entry_damaged = 1;
@@ -57,9 +52,7 @@ static rca_err walk_nested(walker *w, struct archive *outer, int fd, walk_kind k
             rc = RCA_OK;
     }
 done:
-    if (a)
-        archive_read_free(a);
-    free(src);
+    nested_free(src);
     return rc;
 }
 

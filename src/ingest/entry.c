@@ -43,9 +43,31 @@ static la_ssize_t nested_read(struct archive *a, void *cd, const void **buf)
     return got;
 }
 
-int nested_open(struct archive *a, nested_src *s)
+rca_err nested_new(struct archive *outer, int fd, nested_src **out)
 {
-    return archive_read_open(a, s, NULL, nested_read, NULL);
+    nested_src *s = calloc(1, sizeof *s);
+    if (!s || !(s->a = archive_read_new())) {
+        free(s);
+        return RCA_ENOMEM;
+    }
+    s->outer = outer;
+    s->fd = fd;
+    archive_read_support_filter_all(s->a);
+    *out = s;
+    return RCA_OK;
+}
+
+int nested_open(nested_src *s)
+{
+    return archive_read_open(s->a, s, NULL, nested_read, NULL);
+}
+
+void nested_free(nested_src *s)
+{
+    if (!s)
+        return;
+    archive_read_free(s->a);
+    free(s);
 }
 
 rca_err visit_data(walker *w, const char *path, const char *via, const rca_layout_class *cls,
@@ -85,19 +107,14 @@ rca_err visit_compressed(walker *w, struct archive *outer, int fd, const char *p
                          const char *via, const rca_layout_class *cls, int64_t size,
                          int64_t mtime)
 {
-    nested_src *src = calloc(1, sizeof *src);
-    struct archive *a = archive_read_new();
-    rca_err rc = RCA_OK;
-    if (!src || !a) {
-        rc = RCA_ENOMEM;
-        goto done;
-    }
-    src->outer = outer;
-    src->fd = fd;
-    archive_read_support_filter_all(a);
+    nested_src *src;
+    rca_err rc = nested_new(outer, fd, &src);
+    if (rc)
+        return rc;
+    struct archive *a = src->a;
     archive_read_support_format_raw(a);
     struct archive_entry *ae;
-    if (nested_open(a, src) != ARCHIVE_OK ||
+    if (nested_open(src) != ARCHIVE_OK ||
         archive_read_next_header(a, &ae) != ARCHIVE_OK) {
         rca_diagf(w->diag, RCA_DIAG_WARNING, w->bundle, path, 0, 0, NULL,
                   "compressed file cannot be read (%s); skipped", archive_error_string(a));
@@ -109,9 +126,7 @@ rca_err visit_compressed(walker *w, struct archive *outer, int fd, const char *p
                   "is not compressed although its name says so; read as it is");
     rc = visit_data(w, path, via, cls, a, -1, size, mtime, 1);
 done:
-    if (a)
-        archive_read_free(a);
-    free(src);
+    nested_free(src);
     return rc;
 }
 

@@ -169,17 +169,21 @@ rca_err on_link(walker *w, const char *path, const char *target);
 const pending_rec *take_pending(report_state *r, const char *path);
 
 /* entry.c: one entry's data to the visitor. */
-/* Where a nested archive or compressed file reads its bytes from: the current entry of `outer`,
- * or fd when outer is NULL. */
+/* A nested archive or compressed file (`a`), and where it reads its bytes from: the current entry
+ * of `outer`, or fd when outer is NULL. */
 typedef struct nested_src {
+    struct archive *a; /* reads through every decompression filter; the caller adds formats */
     struct archive *outer;
     int fd;
     char buf[65536];
     int64_t consumed;
     int outer_failed; /* the archive (or file) around it could not be read: not the nested data */
 } nested_src;
-/* archive_read_open on `a` reading from s (which must outlive a). Returns libarchive's code. */
-int nested_open(struct archive *a, nested_src *s);
+/* OUT: *out, a new nested archive reading from outer's current entry (or fd). RCA_ENOMEM. */
+rca_err nested_new(struct archive *outer, int fd, nested_src **out);
+/* Open s->a once its formats are chosen. Returns libarchive's code (its message in s->a). */
+int nested_open(nested_src *s);
+void nested_free(nested_src *s); /* NULL is a no-op */
 /* Hand the data of `path` (read from a's current entry, or fd) to the visitor's entry callback.
  * Returns the visitor's error, or RCA_EARCHIVE when the total size limit ended the bundle. */
 rca_err visit_data(walker *w, const char *path, const char *via, const rca_layout_class *cls,

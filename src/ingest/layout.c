@@ -146,27 +146,11 @@ fail:
 
 rca_err rca_layout_load(const char *path, rca_diag *diag, rca_layout **out)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "cannot open: %s",
-                  strerror(errno));
-        return RCA_EIO;
-    }
     rca_buf b;
     rca_buf_init(&b);
-    char tmp[8192];
-    size_t n;
-    rca_err rc = RCA_OK;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if ((rc = rca_buf_add(&b, tmp, n)))
-            break;
-    if (!rc && ferror(f)) {
-        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "read error");
-        rc = RCA_EIO;
-    }
-    fclose(f);
+    rca_err rc = rca_file_read(path, diag, &b);
     if (!rc)
-        rc = rca_layout_parse(path, b.p ? b.p : "", b.n, diag, out);
+        rc = rca_layout_parse(path, b.p, b.n, diag, out);
     rca_buf_free(&b);
     return rc;
 }

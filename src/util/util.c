@@ -3,6 +3,7 @@
  * over bundle paths, host name comparison, UTF-8 and text escaping for terminals (time zones are
  * in tz.c, the line splitter inline in the header). See include/rca_util.h.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +156,34 @@ char *rca_buf_take(rca_buf *b)
         p = calloc(1, 1);
     rca_buf_init(b);
     return p;
+}
+
+/* ------------------------------------------------------------------ files */
+
+rca_err rca_file_read(const char *path, rca_diag *diag, rca_buf *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "cannot open: %s",
+                  strerror(errno));
+        return RCA_EIO;
+    }
+    char tmp[8192];
+    size_t n;
+    rca_err rc = RCA_OK;
+    rca_buf_reset(out);
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if ((rc = rca_buf_add(out, tmp, n)))
+            break;
+    if (!rc && ferror(f)) {
+        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "read error: %s",
+                  strerror(errno));
+        rc = RCA_EIO;
+    }
+    fclose(f);
+    if (!rc && !out->p)
+        rc = rca_buf_add(out, "", 0);
+    return rc;
 }
 
 /* ------------------------------------------------------------------ arena */

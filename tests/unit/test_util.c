@@ -624,6 +624,56 @@ static void test_lines(void **state)
     assert_int_equal(it.lineno, 0);
 }
 
+/* ------------------------------------------------------------------ files */
+
+static void test_file_read(void **state)
+{
+    (void)state;
+    char *dir = tu_mkdtemp();
+    /* bigger than one read, with a NUL byte inside: every byte comes back, terminated */
+    size_t big = 20000;
+    char *data = malloc(big);
+    assert_non_null(data);
+    for (size_t i = 0; i < big; i++)
+        data[i] = (char)('a' + i % 26);
+    data[5] = '\0';
+    tu_write(dir, "big", data, big);
+    tu_write(dir, "empty", "", 0);
+    tu_diag d;
+    tu_diag_init(&d);
+    rca_buf b;
+    rca_buf_init(&b);
+    assert_int_equal(rca_buf_adds(&b, "left over"), RCA_OK);
+    char *p = tu_path(dir, "big");
+    assert_int_equal(rca_file_read(p, &d.d, &b), RCA_OK);
+    assert_int_equal(b.n, big);
+    assert_memory_equal(b.p, data, big);
+    assert_int_equal(b.p[b.n], '\0');
+    free(p);
+    p = tu_path(dir, "empty");
+    assert_int_equal(rca_file_read(p, &d.d, &b), RCA_OK);
+    assert_non_null(b.p);
+    assert_int_equal(b.n, 0);
+    assert_string_equal(b.p, "");
+    free(p);
+    assert_int_equal(d.n, 0);
+    /* a missing file and a folder: RCA_EIO, said with the path */
+    p = tu_path(dir, "missing");
+    assert_int_equal(rca_file_read(p, &d.d, &b), RCA_EIO);
+    const tu_msg *m = tu_diag_expect(&d, RCA_DIAG_ERROR, "cannot open: ");
+    assert_string_equal(m->where, p);
+    free(p);
+    tu_diag_clear(&d);
+    assert_int_equal(rca_file_read(dir, &d.d, &b), RCA_EIO);
+    m = tu_diag_expect(&d, RCA_DIAG_ERROR, "read error: ");
+    assert_string_equal(m->where, dir);
+    rca_buf_free(&b);
+    tu_diag_free(&d);
+    free(data);
+    tu_rmtree(dir);
+    free(dir);
+}
+
 typedef struct last_diag {
     int calls;
     rca_diag_msg m;
@@ -701,6 +751,7 @@ int main(void)
         cmocka_unit_test(test_errors_and_spans),
         cmocka_unit_test(test_diagf),
         cmocka_unit_test(test_lines),
+        cmocka_unit_test(test_file_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
