@@ -353,7 +353,8 @@ typedef struct table {
     int first;
 } table;
 
-/* OUT: *out, a copy of s (NULL: "NULL") that is safe to print on a terminal; the caller frees it. */
+/* OUT: *out, a copy of s (NULL: "NULL") that is safe to print on a terminal; the caller frees
+ * it. */
 static rca_err escaped(const char *s, char **out)
 {
     rca_buf b;

@@ -1,9 +1,9 @@
 /* ingest_internal.h - private to src/ingest: the reader's state, a string set, and the walk of one
- * bundle shared by the files that make it up. ingest.c drives the walk (rca_ingest_bundle); archive.c
- * walks archives and the archives inside them, dir.c unpacked folders; both hand each entry to
- * entry.c, which gives its data to the visitor through a reader (reader.c); links.c keeps each
- * report's paths and symlinks; names.c knows how reports and archives are named. The calls go one
- * way: ingest.c -> dir.c -> archive.c -> entry.c -> links.c, names.c. */
+ * bundle shared by the files that make it up. ingest.c drives the walk (rca_ingest_bundle);
+ * archive.c walks archives and the archives inside them, dir.c unpacked folders; both hand each
+ * entry to entry.c, which gives its data to the visitor through a reader (reader.c); links.c keeps
+ * each report's paths and symlinks; names.c knows how reports and archives are named. The calls go
+ * one way: ingest.c -> dir.c -> archive.c -> entry.c -> links.c, names.c. */
 #ifndef RCA_INGEST_INTERNAL_H
 #define RCA_INGEST_INTERNAL_H
 

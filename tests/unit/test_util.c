@@ -624,6 +624,48 @@ static void test_lines(void **state)
     assert_int_equal(it.lineno, 0);
 }
 
+/* ------------------------------------------------------------------ UTF-8 */
+
+/* The one UTF-8 validator: what it accepts is what jansson accepts (no overlong forms, no
+ * surrogates, nothing above U+10FFFF), so that text it lets through makes valid JSON. */
+static const struct {
+    const char *in;
+    size_t n, want;
+} utf8_rows[] = {
+    {"a", 1, 1},
+    {"\x7f", 1, 1},
+    {"\xc2\x80", 2, 2},              /* U+0080, the first two-byte one */
+    {"\xdf\xbf", 2, 2},              /* U+07FF */
+    {"\xe0\xa0\x80", 3, 3},          /* U+0800 */
+    {"\xef\xbf\xbf", 3, 3},          /* U+FFFF */
+    {"\xf0\x90\x80\x80", 4, 4},      /* U+10000 */
+    {"\xf4\x8f\xbf\xbf", 4, 4},      /* U+10FFFF, the last */
+    {"\xc3\xa9tail", 6, 2},          /* only the sequence at p */
+    {"\xc0\x80", 2, 0},              /* overlong NUL */
+    {"\xc1\xbf", 2, 0},              /* overlong */
+    {"\xe0\x9f\xbf", 3, 0},          /* overlong three-byte */
+    {"\xf0\x8f\xbf\xbf", 4, 0},      /* overlong four-byte */
+    {"\xed\xa0\x80", 3, 0},          /* U+D800, a surrogate */
+    {"\xed\xbf\xbf", 3, 0},          /* U+DFFF */
+    {"\xed\x9f\xbf", 3, 3},          /* U+D7FF, just before them */
+    {"\xf4\x90\x80\x80", 4, 0},      /* above U+10FFFF */
+    {"\xf8\x88\x80\x80\x80", 5, 0}, /* five bytes */
+    {"\x80", 1, 0},                  /* a lone continuation byte */
+    {"\xc3(", 2, 0},                 /* a lead byte without its continuation */
+    {"\xe6\x97\xa5", 2, 0},          /* cut by n */
+    {"\xc3\xa9", 0, 0},              /* nothing to look at */
+};
+
+static void test_utf8_len(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(utf8_rows); i++) {
+        size_t got = rca_utf8_len((const unsigned char *)utf8_rows[i].in, utf8_rows[i].n);
+        if (got != utf8_rows[i].want)
+            fail_msg("utf8 row %zu: %zu, expected %zu", i, got, utf8_rows[i].want);
+    }
+}
+
 /* ------------------------------------------------------------------ files */
 
 static void test_file_read(void **state)
@@ -752,6 +794,7 @@ int main(void)
         cmocka_unit_test(test_diagf),
         cmocka_unit_test(test_lines),
         cmocka_unit_test(test_file_read),
+        cmocka_unit_test(test_utf8_len),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
