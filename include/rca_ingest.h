@@ -105,15 +105,17 @@ typedef struct rca_ingest_visitor {
 rca_err rca_ingest_bundle(const char *path, const rca_limits *lim, const rca_ingest_visitor *v,
                           rca_diag *diag, char **partial_msg);
 
-/* The name of a report archive or directory without its compression suffixes
- * ("sosreport-cmp-1-2025-05-02-abcdefg.tar.xz" -> "sosreport-cmp-1-2025-05-02-abcdefg"). */
-void rca_ingest_report_name(const char *name, rca_buf *out);
+/* The name of a report archive or directory without its archive suffixes, into out
+ * ("sosreport-cmp-1-2025-05-02-abcdefg.tar.xz" -> "sosreport-cmp-1-2025-05-02-abcdefg").
+ * RCA_ENOMEM. */
+rca_err rca_ingest_report_name(const char *name, rca_buf *out);
 
 /* How messages name an entry (into out): its path inside the report, preceded by the report's
  * name when the bundle is not the report itself (a `sos collect` tar, a folder of reports, an
  * archive renamed by the customer), so that two hosts' var/log/nova/nova-compute.log never read
  * the same. `report` may be NULL or "". */
-void rca_ingest_entry_name(const char *bundle, const char *report, const char *path, rca_buf *out);
+rca_err rca_ingest_entry_name(const char *bundle, const char *report, const char *path,
+                              rca_buf *out); /* RCA_ENOMEM */
 
 /* The libarchive this binary runs with, for `sosrca --version` (e.g. "libarchive 1.2.3"). Static
  * storage, valid for the life of the process. */

@@ -1,5 +1,6 @@
-/* rca_util.h - the shared toolbox of every sosrca module: the one error enum, diagnostics with a
- * location, byte spans, a growable string buffer, an arena, time, time zone and glob helpers.
+/* rca_util.h - the shared toolbox of every sosrca module: the one error enum, byte spans, the line
+ * splitter of in-memory texts, diagnostics with a location, a growable string buffer, an arena,
+ * time, time zone and glob helpers, UTF-8 and terminal-safe text.
  *
  * Error idiom: a fallible function returns rca_err (RCA_OK == 0) and hands results out through a
  * last `**out` parameter that is set only on success. Library code never prints: it reports through
@@ -11,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef enum rca_err {
     RCA_OK = 0,
@@ -21,7 +23,6 @@ typedef enum rca_err {
     RCA_ESYNTAX,   /* malformed input: a rule file, a command line, a query */
     RCA_ELIMIT,    /* a configured limit was hit */
     RCA_EINTERNAL, /* a bug: an invariant did not hold */
-    RCA_EINTR,     /* interrupted by a signal */
 } rca_err;
 
 /* A static English name for an error code ("out of memory", ...). Never NULL. */
@@ -37,6 +38,47 @@ typedef struct rca_span {
 static inline rca_span rca_span_make(const char *p, size_t n) { return (rca_span){p, n}; }
 rca_span rca_span_cstr(const char *s);
 int rca_span_eq(rca_span a, const char *lit);
+
+/* ---- lines of a text held in memory ----
+ * An iterator over text[0..len), which need not be NUL-terminated. Each line comes without its
+ * '\n' and without one '\r' before it ("\r\n" ends a line); a last line without a newline is
+ * still returned (files and outputs are often cut). Lines are spans borrowed from the text. The
+ * one line splitter of sosrca's in-memory texts (a bundle entry streams through
+ * rca_reader_getline instead). */
+typedef struct rca_lines {
+    const char *p, *end;
+    unsigned lineno; /* of the line last returned, 1-based; 0 before the first */
+} rca_lines;
+
+static inline void rca_lines_init(rca_lines *it, const char *text, size_t len)
+{
+    it->p = text;
+    it->end = text ? text + len : NULL;
+    it->lineno = 0;
+}
+
+/* OUT: *line, the next line. Returns 1, or 0 at the end of the text (*line untouched). */
+static inline int rca_lines_next(rca_lines *it, rca_span *line)
+{
+    if (!it->p || it->p >= it->end)
+        return 0;
+    const char *nl = (const char *)memchr(it->p, '\n', (size_t)(it->end - it->p));
+    const char *e = nl ? nl : it->end;
+    size_t n = (size_t)(e - it->p);
+    if (n && it->p[n - 1] == '\r')
+        n--;
+    *line = rca_span_make(it->p, n);
+    it->p = nl ? nl + 1 : it->end;
+    it->lineno++;
+    return 1;
+}
+
+/* OUT: *line, the line rca_lines_next would return, without consuming it. Returns 0 at the end. */
+static inline int rca_lines_peek(const rca_lines *it, rca_span *line)
+{
+    rca_lines copy = *it;
+    return rca_lines_next(&copy, line);
+}
 
 /* ---- diagnostics ---- */
 typedef enum rca_sev { RCA_DIAG_NOTE, RCA_DIAG_WARNING, RCA_DIAG_ERROR } rca_sev;
@@ -89,6 +131,12 @@ rca_err rca_buf_vprintf(rca_buf *b, const char *fmt, va_list ap) __attribute__((
 /* Take the buffer's memory (caller frees with free()); the buffer is left empty. */
 char *rca_buf_take(rca_buf *b);
 
+/* ---- files ---- */
+/* Read the whole file `path` into out (replacing what it held; NUL-terminated, out->p never NULL
+ * on success). RCA_EIO when it cannot be opened or read, said to diag as "path: cannot open:
+ * <reason>" or "path: read error: <reason>"; RCA_ENOMEM. */
+rca_err rca_file_read(const char *path, rca_diag *diag, rca_buf *out);
+
 /* ---- arena: many small allocations freed together ---- */
 typedef struct rca_arena rca_arena;
 rca_arena *rca_arena_new(void);
@@ -104,7 +152,8 @@ char *rca_arena_strdup(rca_arena *a, const char *s);
 int64_t rca_days_from_civil(int64_t y, unsigned m, unsigned d);
 /* Seconds since the epoch of a broken-down time read as UTC. Returns -1 on out-of-range fields. */
 int64_t rca_timegm(int year, int mon, int day, int hour, int min, int sec);
-/* Format epoch seconds as "YYYY-MM-DD HH:MM:SS" (UTC) into out (at least 20 bytes). */
+/* Format epoch seconds as "YYYY-MM-DD HH:MM:SS" (UTC) into out, all 32 bytes of which may be
+ * written; "-" for a negative time (none). */
 void rca_fmt_time(double ts, char out[32]);
 /* "90", "90s", "10m", "2h", "7d" -> seconds into *out. RCA_ESYNTAX when s is not a duration
  * (negative, empty, NaN, another unit). */

@@ -1,5 +1,6 @@
-/* main.c - sosrca's command line: argument handling and exit codes only. The work is done by
- * analyze/ (ingest -> parse -> store -> rules) and printed by report/.
+/* main.c - sosrca's command line: argument handling and exit codes. The work is done by analyze/
+ * (ingest -> parse -> store -> rules) and its report printed by report/; main.c prints only
+ * diagnostics, usage and the rows of `sosrca query`.
  *
  * Exit codes: 0 analyzed and nothing at or above --fail-on; 1 findings at or above it; 2 usage or
  * input error (including a bundle read only in part, unless --partial-ok); 3 rule pack error.
@@ -108,14 +109,14 @@ static const char usage_lint[] =
     "causes naming missing rules, SQL of checks, and every rule's samples (one must fire, one must\n"
     "not). Exit 0 when clean, 3 when not.\n";
 
-/* "64G", "1M", "5000000" -> number; -1 if malformed. */
-static long long parse_size(const char *s)
+/* "64G", "1M", "5000000" -> OUT: *out. RCA_ESYNTAX if malformed or too large. */
+static rca_err parse_size(const char *s, long long *out)
 {
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
     if (errno || end == s || v < 0)
-        return -1;
+        return RCA_ESYNTAX;
     long long mul = 1;
     switch (*end) {
     case '\0': break;
@@ -123,15 +124,17 @@ static long long parse_size(const char *s)
     case 'm': case 'M': mul = 1LL << 20; end++; break;
     case 'g': case 'G': mul = 1LL << 30; end++; break;
     case 't': case 'T': mul = 1LL << 40; end++; break;
-    default: return -1;
+    default: return RCA_ESYNTAX;
     }
     if (*end || v > LLONG_MAX / mul)
-        return -1;
-    return v * mul;
+        return RCA_ESYNTAX;
+    *out = v * mul;
+    return RCA_OK;
 }
 
-/* --limit NAME=VALUE */
-static int set_limit(rca_limits *l, const char *spec)
+/* --limit NAME=VALUE into *l. RCA_ESYNTAX for an unknown name or a value that is not a size
+ * above 0. */
+static rca_err set_limit(rca_limits *l, const char *spec)
 {
     static const struct {
         const char *name;
@@ -145,22 +148,20 @@ static int set_limit(rca_limits *l, const char *spec)
         {"command", offsetof(rca_limits, max_cmd_bytes)},
     };
     const char *eq = strchr(spec, '=');
-    if (!eq)
-        return -1;
-    long long v = parse_size(eq + 1);
-    if (v <= 0)
-        return -1;
+    long long v;
+    if (!eq || parse_size(eq + 1, &v) != RCA_OK || v <= 0)
+        return RCA_ESYNTAX;
     size_t n = (size_t)(eq - spec);
     if (n == 7 && strncmp(spec, "nesting", 7) == 0) {
         l->max_nesting = v > 64 ? 64 : (int)v;
-        return 0;
+        return RCA_OK;
     }
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    for (size_t i = 0; i < RCA_ARRAY_LEN(names); i++)
         if (strlen(names[i].name) == n && strncmp(spec, names[i].name, n) == 0) {
             *(int64_t *)((char *)l + names[i].off) = v;
-            return 0;
+            return RCA_OK;
         }
-    return -1;
+    return RCA_ESYNTAX;
 }
 
 static int want_help(int argc, char **argv)
@@ -202,12 +203,9 @@ static const char *default_rules(char *buf, size_t n)
     return RCA_RULES_DIR;
 }
 
-static volatile sig_atomic_t interrupted;
-
 static void on_signal(int sig)
 {
     static const char msg[] = "sosrca: interrupted; the unfinished database was removed\n";
-    interrupted = sig;
     /* the database is built under a temporary name: leave nothing half-written behind */
     if (rca_store_discard_on_signal())
         (void)!write(STDERR_FILENO, msg, sizeof msg - 1);
@@ -264,7 +262,7 @@ static int cmd_analyze(int argc, char **argv, cli_diag *cd)
             }
             i++;
         } else if (strcmp(a, "--limit") == 0 && val) {
-            if (set_limit(&limits, val) != 0) {
+            if (set_limit(&limits, val) != RCA_OK) {
                 fprintf(stderr, "sosrca: bad --limit '%s' (see sosrca analyze --help)\n", val);
                 free(paths);
                 return EXIT_INPUT;
@@ -354,15 +352,20 @@ typedef struct table {
     int first;
 } table;
 
-static char *escaped(const char *s)
+/* OUT: *out, a copy of s (NULL: "NULL") that is safe to print on a terminal; the caller frees
+ * it. */
+static rca_err escaped(const char *s, char **out)
 {
     rca_buf b;
     rca_buf_init(&b);
-    if (s)
-        rca_escape_text(&b, s, strlen(s));
-    else
-        rca_buf_adds(&b, "NULL");
-    return rca_buf_take(&b);
+    rca_err rc = s ? rca_escape_text(&b, s, strlen(s)) : rca_buf_adds(&b, "NULL");
+    char *e = rc ? NULL : rca_buf_take(&b);
+    rca_buf_free(&b);
+    if (!rc && !e)
+        rc = RCA_ENOMEM;
+    if (!rc)
+        *out = e;
+    return rc;
 }
 
 /* One JSON string on stdout; 1 when memory ran out. */
@@ -391,8 +394,10 @@ static int query_row(void *ctx, int ncols, const char *const *names, const char 
                 return 1;
             fputs(": ", stdout);
             if (vals[i]) {
-                char *e = escaped(vals[i]);
-                int bad = !e || json_str(e);
+                char *e;
+                if (escaped(vals[i], &e))
+                    return 1;
+                int bad = json_str(e);
                 free(e);
                 if (bad)
                     return 1;
@@ -409,7 +414,8 @@ static int query_row(void *ctx, int ncols, const char *const *names, const char 
         if (!t->names)
             return 1;
         for (int i = 0; i < ncols; i++)
-            t->names[i] = escaped(names[i]);
+            if (escaped(names[i], &t->names[i]))
+                return 1;
     }
     if (t->nrows == t->cap) {
         size_t nc = t->cap ? t->cap * 2 : 64;
@@ -419,8 +425,13 @@ static int query_row(void *ctx, int ncols, const char *const *names, const char 
         t->cells = ncells;
         t->cap = nc;
     }
+    char **row = t->cells + t->nrows * (size_t)ncols;
     for (int i = 0; i < ncols; i++)
-        t->cells[t->nrows * (size_t)ncols + (size_t)i] = escaped(vals[i]);
+        if (escaped(vals[i], &row[i])) {
+            while (i-- > 0)
+                free(row[i]);
+            return 1;
+        }
     t->nrows++;
     return 0;
 }

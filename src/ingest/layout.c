@@ -59,16 +59,13 @@ rca_err rca_layout_parse(const char *name, const char *text, size_t len, rca_dia
         rc = RCA_ENOMEM;
         goto fail;
     }
-    size_t off = 0;
-    unsigned lineno = 0;
-    while (off < len) {
-        const char *line = text + off;
-        const char *nl = memchr(line, '\n', len - off);
-        size_t ll = nl ? (size_t)(nl - line) : len - off;
-        off += ll + (nl ? 1 : 0);
-        lineno++;
-        if (ll && line[ll - 1] == '\r')
-            ll--;
+    rca_lines it;
+    rca_span ln;
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &ln)) {
+        const char *line = ln.p;
+        size_t ll = ln.n;
+        unsigned lineno = it.lineno;
         size_t pos = 0, st;
         size_t f[5], fs[5];
         int nf = 0;
@@ -149,27 +146,11 @@ fail:
 
 rca_err rca_layout_load(const char *path, rca_diag *diag, rca_layout **out)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "cannot open: %s",
-                  strerror(errno));
-        return RCA_EIO;
-    }
     rca_buf b;
     rca_buf_init(&b);
-    char tmp[8192];
-    size_t n;
-    rca_err rc = RCA_OK;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if ((rc = rca_buf_add(&b, tmp, n)))
-            break;
-    if (!rc && ferror(f)) {
-        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "read error");
-        rc = RCA_EIO;
-    }
-    fclose(f);
+    rca_err rc = rca_file_read(path, diag, &b);
     if (!rc)
-        rc = rca_layout_parse(path, b.p ? b.p : "", b.n, diag, out);
+        rc = rca_layout_parse(path, b.p, b.n, diag, out);
     rca_buf_free(&b);
     return rc;
 }

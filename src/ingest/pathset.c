@@ -15,7 +15,7 @@ static uint64_t fnv1a(const char *s, size_t n)
     return h;
 }
 
-int pathset_init(pathset *s)
+rca_err pathset_init(pathset *s)
 {
     s->cap = 1024;
     s->n = 0;
@@ -23,9 +23,9 @@ int pathset_init(pathset *s)
     s->arena = rca_arena_new();
     if (!s->slots || !s->arena) {
         pathset_fini(s);
-        return -1;
+        return RCA_ENOMEM;
     }
-    return 0;
+    return RCA_OK;
 }
 
 void pathset_fini(pathset *s)
@@ -51,12 +51,12 @@ static int find_slot(const pathset *s, const char *p, size_t n, size_t *slot)
     return 0;
 }
 
-static int grow(pathset *s)
+static rca_err grow(pathset *s)
 {
     size_t ncap = s->cap * 2;
     char **ns = calloc(ncap, sizeof *ns);
     if (!ns)
-        return -1;
+        return RCA_ENOMEM;
     for (size_t i = 0; i < s->cap; i++) {
         if (!s->slots[i])
             continue;
@@ -68,47 +68,45 @@ static int grow(pathset *s)
     free(s->slots);
     s->slots = ns;
     s->cap = ncap;
-    return 0;
+    return RCA_OK;
 }
 
-static int add_n(pathset *s, const char *p, size_t n)
+/* Add p[0..n). OUT: *had, 1 when it was there already. */
+static rca_err add_n(pathset *s, const char *p, size_t n, int *had)
 {
     size_t slot;
-    if (find_slot(s, p, n, &slot))
-        return 1; /* already there */
+    *had = find_slot(s, p, n, &slot);
+    if (*had)
+        return RCA_OK;
     if ((s->n + 1) * 2 > s->cap) {
-        if (grow(s))
-            return -1;
+        rca_err rc = grow(s);
+        if (rc)
+            return rc;
         find_slot(s, p, n, &slot);
     }
     char *copy = rca_arena_strndup(s->arena, p, n);
     if (!copy)
-        return -1;
+        return RCA_ENOMEM;
     s->slots[slot] = copy;
     s->n++;
-    return 0;
+    return RCA_OK;
 }
 
-int pathset_add_with_parents(pathset *s, const char *path)
+rca_err pathset_add_with_parents(pathset *s, const char *path)
 {
     size_t n = strlen(path);
-    int r = add_n(s, path, n);
-    if (r < 0)
-        return -1;
+    int had;
+    rca_err rc = add_n(s, path, n, &had);
     /* parents: stop at the first one already present (its own parents are there too) */
-    while (n > 0) {
+    while (!rc && !had && n > 0) {
         while (n > 0 && path[n - 1] != '/')
             n--;
         if (n == 0)
             break;
         n--; /* drop the slash */
-        r = add_n(s, path, n);
-        if (r < 0)
-            return -1;
-        if (r == 1)
-            break;
+        rc = add_n(s, path, n, &had);
     }
-    return 0;
+    return rc;
 }
 
 int pathset_has(const pathset *s, const char *path)

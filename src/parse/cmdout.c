@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "facts.h"
 #include "parse_internal.h"
 #include "rca_parse.h"
 
@@ -330,11 +329,11 @@ rca_err rca_parse_df(const char *path, const char *arg, const char *text, size_t
     rca_err rc = RCA_OK;
     df_layout lay = {0};
     skip_count skip = {0};
-    line_iter it;
+    rca_lines it;
     rca_span line;
     rca_span tok[64];
-    line_iter_init(&it, text, len);
-    while (line_next(&it, &line)) {
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &line)) {
         rca_span t = span_trim(line);
         if (t.n == 0)
             continue;
@@ -359,11 +358,11 @@ rca_err rca_parse_df(const char *path, const char *arg, const char *text, size_t
         }
         /* Old df wraps a long filesystem name: the name alone, the numbers indented below. */
         rca_span next;
-        if (!is_blank_char(line.p[0]) && line_peek(&it, &next) && next.n &&
+        if (!is_blank_char(line.p[0]) && rca_lines_peek(&it, &next) && next.n &&
             is_blank_char(next.p[0])) {
             size_t n2 = tokenize(next, tok, RCA_ARRAY_LEN(tok));
             if (df_split(&lay, tok, n2, 1, &pct)) {
-                line_next(&it, &next);
+                rca_lines_next(&it, &next);
                 rc = df_emit(&lay, sink, lineno, t, tok, pct, rest_from(next, tok[pct + 1]));
                 if (rc)
                     goto done;
@@ -460,10 +459,10 @@ rca_err rca_parse_free(const char *path, const char *arg, const char *text, size
     amount mem[MEM_NCOLS] = {{0}}, swap_total = {0}, swap_free = {0}, adj_used = {0};
     unsigned mem_line = 0, bad = 0;
     skip_count skip = {0};
-    line_iter it;
+    rca_lines it;
     rca_span line, tok[16];
-    line_iter_init(&it, text, len);
-    while (line_next(&it, &line)) {
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &line)) {
         size_t n = tokenize(line, tok, RCA_ARRAY_LEN(tok));
         if (n == 0)
             continue;
@@ -552,10 +551,10 @@ rca_err rca_parse_meminfo(const char *path, const char *arg, const char *text, s
     amount v[M_N] = {{0}};
     unsigned first = 0;
     skip_count skip = {0};
-    line_iter it;
+    rca_lines it;
     rca_span line;
-    line_iter_init(&it, text, len);
-    while (line_next(&it, &line)) {
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &line)) {
         const char *colon = memchr(line.p, ':', line.n);
         if (!colon) {
             if (span_trim(line).n)

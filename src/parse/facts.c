@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "facts.h"
 #include "parse_internal.h"
 
 static rca_err fact(const rca_row_sink *sink, unsigned lineno, const char *key, const char *v,
@@ -29,14 +28,14 @@ static rca_err factf(const rca_row_sink *sink, unsigned lineno, const char *key,
 /* The first non-empty line, trimmed. */
 static rca_span first_line(const char *text, size_t len, unsigned *lineno)
 {
-    size_t off = 0;
+    rca_lines it;
+    rca_span ln;
+    rca_lines_init(&it, text, len);
     *lineno = 0;
-    while (off < len) {
-        const char *l = text + off;
-        const char *nl = memchr(l, '\n', len - off);
-        size_t n = nl ? (size_t)(nl - l) : len - off;
-        off += n + (nl ? 1 : 0);
-        (*lineno)++;
+    while (rca_lines_next(&it, &ln)) {
+        const char *l = ln.p;
+        size_t n = ln.n;
+        *lineno = it.lineno;
         while (n && (l[n - 1] == '\r' || l[n - 1] == ' ' || l[n - 1] == '\t'))
             n--;
         while (n && (*l == ' ' || *l == '\t')) {
@@ -120,15 +119,14 @@ rca_err rca_parse_timedatectl(const char *path, const char *arg, const char *tex
     (void)path;
     (void)arg;
     (void)diag;
-    size_t off = 0;
-    unsigned ln = 0;
+    rca_lines it;
+    rca_span line;
+    rca_lines_init(&it, text, len);
     rca_err rc = RCA_OK;
-    while (off < len && !rc) {
-        const char *l = text + off;
-        const char *nl = memchr(l, '\n', len - off);
-        size_t n = nl ? (size_t)(nl - l) : len - off;
-        off += n + (nl ? 1 : 0);
-        ln++;
+    while (!rc && rca_lines_next(&it, &line)) {
+        const char *l = line.p;
+        size_t n = line.n;
+        unsigned ln = it.lineno;
         char buf[256];
         snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), l);
         char *p = buf;
@@ -248,15 +246,14 @@ rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text,
     (void)arg;
     (void)diag;
     rca_err rc = RCA_OK;
-    size_t off = 0;
-    unsigned ln = 0;
+    rca_lines it;
+    rca_span line;
+    rca_lines_init(&it, text, len);
     int in_default = 0, in_libvirt = 0, have_host = 0;
-    while (off < len && !rc) {
-        const char *l = text + off;
-        const char *nl = memchr(l, '\n', len - off);
-        size_t n = nl ? (size_t)(nl - l) : len - off;
-        off += n + (nl ? 1 : 0);
-        ln++;
+    while (!rc && rca_lines_next(&it, &line)) {
+        const char *l = line.p;
+        size_t n = line.n;
+        unsigned ln = it.lineno;
         while (n && (*l == ' ' || *l == '\t')) {
             l++;
             n--;

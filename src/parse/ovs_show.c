@@ -304,10 +304,10 @@ rca_err rca_parse_ovs_show(const char *path, const char *arg, const char *text, 
                        &s.error};
     for (size_t i = 0; i < RCA_ARRAY_LEN(fields); i++)
         rca_buf_init(&fields[i]->b);
-    line_iter it;
+    rca_lines it;
     rca_span line;
-    line_iter_init(&it, text, len);
-    while (line_next(&it, &line))
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &line))
         if ((rc = show_line(&s, line, it.lineno)))
             goto done;
     if ((rc = close_bridge(&s)))

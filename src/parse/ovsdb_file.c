@@ -7,7 +7,8 @@
  * or map pair, non-ephemeral columns the log leaves at their default included. The length in a
  * header is never trusted (sos copies files that are being written); each JSON text is read up to
  * where it ends, and a cut or corrupt record ends the replay with a warning, keeping the state
- * built so far, as ovsdb-server itself does. jansson is used here and nowhere else.
+ * built so far, as ovsdb-server itself does. jansson reads the JSON; its values never leave this
+ * file.
  */
 #include <jansson.h>
 #include <stdio.h>

@@ -377,11 +377,11 @@ static rca_err list_elem(void *vctx, rca_span key, rca_span value)
 static rca_err list_record(list_ctx *c, const char *start, const char *end, unsigned first)
 {
     rca_err rc = RCA_OK;
-    line_iter it;
+    rca_lines it;
     rca_span line, col, val;
     int found = 0, any = 0;
-    line_iter_init(&it, start, (size_t)(end - start));
-    while (line_next(&it, &line)) {
+    rca_lines_init(&it, start, (size_t)(end - start));
+    while (rca_lines_next(&it, &line)) {
         if (!split_column(line, &col, &val))
             continue;
         any = 1;
@@ -403,8 +403,8 @@ static rca_err list_record(list_ctx *c, const char *start, const char *end, unsi
         if ((rc = rca_buf_printf(&c->uuid, "row%u", c->nrec)))
             goto done;
     }
-    line_iter_init(&it, start, (size_t)(end - start));
-    while (line_next(&it, &line)) {
+    rca_lines_init(&it, start, (size_t)(end - start));
+    while (rca_lines_next(&it, &line)) {
         unsigned lineno = first + it.lineno - 1;
         if (!split_column(line, &col, &val)) {
             skip_note(&c->skip, lineno);
@@ -450,11 +450,11 @@ static rca_err parse_list(const char *path, const char *db, rca_span tbl, int du
     int have_table = !dump;
     const char *rec_start = NULL, *rec_end = NULL;
     unsigned rec_line = 0;
-    line_iter it;
+    rca_lines it;
     rca_span line, name;
-    line_iter_init(&it, text, len);
+    rca_lines_init(&it, text, len);
     for (;;) {
-        int more = line_next(&it, &line);
+        int more = rca_lines_next(&it, &line);
         int blank = more && span_trim(line).n == 0;
         int header = more && dump && dump_header(line, &name);
         if (!more || blank || header) {
@@ -647,10 +647,10 @@ rca_err rca_parse_sbctl_show(const char *path, const char *arg, const char *text
     rca_buf_init(&s.val);
     rca_buf_init(&s.encap_type);
     rca_buf_init(&s.encap_ip);
-    line_iter it;
+    rca_lines it;
     rca_span line;
-    line_iter_init(&it, text, len);
-    while (line_next(&it, &line))
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &line))
         if ((rc = sb_line(&s, line, it.lineno)))
             goto done;
     if ((rc = sb_flush_encap(&s)))
@@ -927,10 +927,10 @@ rca_err rca_parse_nbctl_show(const char *path, const char *arg, const char *text
     rca_buf_init(&s.top);
     rca_buf_init(&s.subid);
     rca_buf_init(&s.val);
-    line_iter it;
+    rca_lines it;
     rca_span line;
-    line_iter_init(&it, text, len);
-    while (line_next(&it, &line))
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &line))
         if ((rc = nb_line(&s, line, it.lineno)))
             goto done;
     rca_parse_skipped(diag, path, s.skip.n, s.skip.first, "unrecognised ovn-nbctl show line(s)");

@@ -1,8 +1,8 @@
 /* parse_internal.h - what the command-output parsers of src/parse/ share and nobody else sees:
  * the parser entry points the registry (cmdout.c) lists, the helpers that hand rows to the
- * caller's rca_row_sink, a bounded line iterator over text that is not NUL-terminated, and the
- * reader of OVSDB's printed value syntax (`"str"`, `[a, b]`, `{k=v}`) that both the `list` and
- * the `show` parsers need. Not a public header: nothing outside src/parse/ includes it.
+ * caller's rca_row_sink, and the reader of OVSDB's printed value syntax (`"str"`, `[a, b]`,
+ * `{k=v}`) that both the `list` and the `show` parsers need. Not a public header: nothing outside
+ * src/parse/ includes it.
  */
 #ifndef RCA_PARSE_INTERNAL_H
 #define RCA_PARSE_INTERNAL_H
@@ -32,6 +32,28 @@ rca_err rca_parse_nbctl_show(const char *path, const char *arg, const char *text
                              const rca_row_sink *sink, rca_diag *diag);
 rca_err rca_parse_ovsdb_file(const char *path, const char *arg, const char *text, size_t len,
                              const rca_row_sink *sink, rca_diag *diag);
+/* the host-identity parsers of facts.c */
+rca_err rca_parse_hostname(const char *path, const char *arg, const char *text, size_t len,
+                           const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_date(const char *path, const char *arg, const char *text, size_t len,
+                       const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_timedatectl(const char *path, const char *arg, const char *text, size_t len,
+                              const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_timezone(const char *path, const char *arg, const char *text, size_t len,
+                           const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_uname(const char *path, const char *arg, const char *text, size_t len,
+                        const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_sos_version(const char *path, const char *arg, const char *text, size_t len,
+                              const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text, size_t len,
+                            const rca_row_sink *sink, rca_diag *diag);
+/* the status parsers of sysinfo.c */
+rca_err rca_parse_uptime(const char *path, const char *arg, const char *text, size_t len,
+                         const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_lsmod(const char *path, const char *arg, const char *text, size_t len,
+                        const rca_row_sink *sink, rca_diag *diag);
+rca_err rca_parse_status_kv(const char *path, const char *arg, const char *text, size_t len,
+                            const rca_row_sink *sink, rca_diag *diag);
 
 /* ---- rows (cmdout.c) ---- */
 
@@ -63,44 +85,6 @@ static inline void skip_note(skip_count *s, unsigned lineno)
 {
     if (s->n++ == 0)
         s->first = lineno;
-}
-
-/* ---- bounded line iteration ---- */
-
-typedef struct line_iter {
-    const char *p, *end;
-    unsigned lineno; /* of the line last returned */
-} line_iter;
-
-static inline void line_iter_init(line_iter *it, const char *text, size_t len)
-{
-    it->p = text;
-    it->end = text ? text + len : NULL;
-    it->lineno = 0;
-}
-
-/* The next line, without its '\n' and without one trailing '\r'. Returns 0 at the end of the
- * text. A last line without a newline is still returned (outputs are often cut). */
-static inline int line_next(line_iter *it, rca_span *line)
-{
-    if (!it->p || it->p >= it->end)
-        return 0;
-    const char *nl = memchr(it->p, '\n', (size_t)(it->end - it->p));
-    const char *e = nl ? nl : it->end;
-    size_t n = (size_t)(e - it->p);
-    if (n && it->p[n - 1] == '\r')
-        n--;
-    *line = rca_span_make(it->p, n);
-    it->p = nl ? nl + 1 : it->end;
-    it->lineno++;
-    return 1;
-}
-
-/* Peek at the line after the current one without consuming it. */
-static inline int line_peek(const line_iter *it, rca_span *line)
-{
-    line_iter copy = *it;
-    return line_next(&copy, line);
 }
 
 static inline int is_blank_char(char c)

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "facts.h"
 #include "parse_internal.h"
 #include "rca_parse.h"
 
@@ -132,15 +131,14 @@ rca_err rca_parse_lsmod(const char *path, const char *arg, const char *text, siz
     (void)arg;
     if (blank(text, len))
         return RCA_OK;
-    const char *e = text + len, *p = text;
     char mods[256];
     size_t mn = 0;
     int header = 0;
-    unsigned lineno = 0;
-    while (p < e) {
-        const char *nl = memchr(p, '\n', (size_t)(e - p));
-        const char *le = nl ? nl : e;
-        lineno++;
+    rca_lines it;
+    rca_span line;
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &line)) {
+        const char *p = line.p, *le = line.p + line.n;
         if (!header) {
             header = le - p >= 6 && memcmp(p, "Module", 6) == 0;
             if (!header)
@@ -160,7 +158,6 @@ rca_err rca_parse_lsmod(const char *path, const char *arg, const char *text, siz
                 }
             }
         }
-        p = nl ? nl + 1 : e;
     }
     if (!header) {
         rca_diagf(diag, RCA_DIAG_WARNING, NULL, path, 1, 0, NULL,
@@ -180,13 +177,13 @@ rca_err rca_parse_status_kv(const char *path, const char *arg, const char *text,
 {
     if (blank(text, len))
         return RCA_OK;
-    const char *e = text + len, *p = text;
-    unsigned lineno = 0, facts = 0;
+    unsigned facts = 0;
     rca_err rc = RCA_OK;
-    while (p < e && !rc) {
-        const char *nl = memchr(p, '\n', (size_t)(e - p));
-        const char *le = nl ? nl : e;
-        lineno++;
+    rca_lines it;
+    rca_span line;
+    rca_lines_init(&it, text, len);
+    while (!rc && rca_lines_next(&it, &line)) {
+        const char *p = line.p, *le = line.p + line.n;
         const char *c = memchr(p, ':', (size_t)(le - p));
         if (c && c > p && c - p <= 32 && c + 1 < le && c[1] == ' ' && *p >= 'A' && *p <= 'Z') {
             char key[96];
@@ -207,11 +204,10 @@ rca_err rca_parse_status_kv(const char *path, const char *arg, const char *text,
                 ve--;
             if (ok && ve > v) {
                 key[kn] = '\0';
-                rc = emit_fact(sink, lineno, key, v, (size_t)(ve - v));
+                rc = emit_fact(sink, it.lineno, key, v, (size_t)(ve - v));
                 facts++;
             }
         }
-        p = nl ? nl + 1 : e;
     }
     /* a standalone (not clustered) database answers cluster/status with an error: that is
      * an answer, not unreadable text */

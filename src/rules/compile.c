@@ -16,29 +16,6 @@ enum { MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000 };
 
 /* ------------------------------------------------------------------ files */
 
-static rca_err read_file(const char *path, rca_buf *out, rca_diag *diag)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "cannot open: %s",
-                  strerror(errno));
-        return RCA_EIO;
-    }
-    char tmp[8192];
-    size_t n;
-    rca_err rc = RCA_OK;
-    rca_buf_reset(out);
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if ((rc = rca_buf_add(out, tmp, n)))
-            break;
-    if (!rc && ferror(f))
-        rc = RCA_EIO;
-    fclose(f);
-    if (!rc && !out->p)
-        rc = rca_buf_add(out, "", 0);
-    return rc;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -189,7 +166,7 @@ rca_err rca_rules_load(const char *dir, int check_samples, rca_diag *diag, rca_r
         goto fail;
     }
     rca_buf_printf(&path, "%s/codes.list", dir);
-    if ((rc = read_file(path.p, &text, diag)) ||
+    if ((rc = rca_file_read(path.p, diag, &text)) ||
         (rc = rules_parse_codes(r, path.p, text.p, text.n, diag)))
         first = first ? first : rc;
     rca_buf_reset(&path);
@@ -206,7 +183,7 @@ rca_err rca_rules_load(const char *dir, int check_samples, rca_diag *diag, rca_r
         first = first ? first : RCA_ESYNTAX;
     }
     for (size_t i = 0; i < nfiles; i++) {
-        if ((rc = read_file(files[i], &text, diag))) {
+        if ((rc = rca_file_read(files[i], diag, &text))) {
             first = first ? first : rc;
             continue;
         }

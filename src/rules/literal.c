@@ -199,25 +199,18 @@ static size_t longest_literal(const char *re, char *best)
             FLUSH();
             p = next;
             continue;
-        } else if (c == '*' || c == '?' || (c == '{' && (p[1] == '0' || p[1] == ','))) {
-            /* the previous character is optional */
-            if (cn)
+        } else if (c == '*' || c == '?' || c == '+' || c == '{') {
+            /* a quantifier: after `*`, `?`, `{0,..}` or `{,..}` the previous character may be
+             * absent, so it leaves the literal; after `+` or `{n,..}` the literal ends there */
+            if (cn && c != '+' && (c != '{' || p[1] == '0' || p[1] == ','))
                 cn--;
             FLUSH();
-            while (*next && (c == '{') && *next != '}')
-                next++;
-            if (c == '{' && *next == '}')
-                next++;
-            if (*next == '?' || *next == '+')
-                next++;
-            p = next;
-            continue;
-        } else if (c == '+' || c == '{') {
-            FLUSH();
-            while (*next && c == '{' && *next != '}')
-                next++;
-            if (c == '{' && *next == '}')
-                next++;
+            if (c == '{') {
+                while (*next && *next != '}')
+                    next++;
+                if (*next == '}')
+                    next++;
+            }
             if (*next == '?' || *next == '+')
                 next++;
             p = next;

@@ -186,9 +186,6 @@ static void set_link(parser *p, rule *ru, int borrow, const char *v, unsigned li
         ru->untils = arr;
 }
 
-static const char *const level_names[] = {"", "DEBUG", "INFO", "AUDIT", "WARNING", "ERROR",
-                                          "CRITICAL", "TRACE"};
-
 static void set_explains(parser *p, rule *ru, const char *v, unsigned line, unsigned col)
 {
     char **w;
@@ -460,8 +457,8 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
         size_t n = words(p, v, &w);
         for (size_t i = 0; i < n; i++) {
             unsigned bit = 0;
-            for (unsigned l = 1; l < RCA_ARRAY_LEN(level_names); l++)
-                if (strcmp(level_names[l], w[i]) == 0)
+            for (unsigned l = RCA_LVL_DEBUG; l <= RCA_LVL_TRACE; l++)
+                if (strcmp(rca_level_name((rca_level)l), w[i]) == 0)
                     bit = 1u << l;
             if (!bit)
                 perr(p, line, col,
@@ -555,16 +552,13 @@ rca_err rules_parse_file(rca_rules *r, const char *path, const char *text, size_
     p.path = path;
     p.diag = diag;
     rca_buf_init(&p.block);
-    size_t off = 0;
-    unsigned lineno = 0;
-    while (off < len) {
-        const char *line = text + off;
-        const char *nl = memchr(line, '\n', len - off);
-        size_t ll = nl ? (size_t)(nl - line) : len - off;
-        off += ll + (nl ? 1 : 0);
-        lineno++;
-        if (ll && line[ll - 1] == '\r')
-            ll--;
+    rca_lines it;
+    rca_span ln;
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &ln)) {
+        const char *line = ln.p;
+        size_t ll = ln.n;
+        unsigned lineno = it.lineno;
         snprintf(p.src, sizeof p.src, "%.*s", (int)(ll < 500 ? ll : 500), line);
         if (memchr(line, '\0', ll)) {
             perr(&p, lineno, 1, "NUL byte in a rule file");
@@ -769,14 +763,15 @@ rca_err rules_parse_codes(rca_rules *r, const char *path, const char *text, size
                           rca_diag *diag)
 {
     static const char *const classes[] = {"symptom", "intermediate", "root", "ruled-out"};
-    size_t off = 0, cap = 0;
+    size_t cap = 0;
     codes_line cl = {path, NULL, 0, 0, diag};
-    while (off < len) {
-        const char *line = text + off;
-        const char *nl = memchr(line, '\n', len - off);
-        size_t ll = nl ? (size_t)(nl - line) : len - off;
-        off += ll + (nl ? 1 : 0);
-        cl.lineno++;
+    rca_lines it;
+    rca_span ln;
+    rca_lines_init(&it, text, len);
+    while (rca_lines_next(&it, &ln)) {
+        const char *line = ln.p;
+        size_t ll = ln.n;
+        cl.lineno = it.lineno;
         char buf[512];
         snprintf(buf, sizeof buf, "%.*s", (int)(ll < 500 ? ll : 500), line);
         cl.src = buf;

@@ -284,12 +284,14 @@ static rca_err run_fixture(const rca_rules *r, const rule *ru, const sample *sm,
         rc = RCA_ENOMEM;
         goto done;
     }
-    unsigned line = sm->line;
     int bad = 0;
-    for (char *p = copy, *next; p && *p; p = next, line++) {
-        next = strchr(p, '\n');
-        if (next)
-            *next++ = '\0';
+    rca_lines it;
+    rca_span ln;
+    rca_lines_init(&it, copy, strlen(copy));
+    while (rca_lines_next(&it, &ln)) {
+        unsigned line = sm->line + it.lineno - 1;
+        char *p = copy + (ln.p - copy);
+        p[ln.n] = '\0'; /* over its '\n': fixture_line cuts the row up in place */
         const char *line_start = p;
         while (*p == ' ' || *p == '\t')
             p++;

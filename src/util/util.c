@@ -1,7 +1,9 @@
-/* util.c - the toolbox every module shares: error names, the diagnostics sink, the string buffer,
- * time arithmetic without the C library's time zone state, host name comparison and text
- * escaping for terminals. See include/rca_util.h.
+/* util.c - the toolbox every module shares: error names, spans, the diagnostics sink, the string
+ * buffer, the arena, time arithmetic without the C library's time zone state, durations, the glob
+ * over bundle paths, host name comparison, UTF-8 and text escaping for terminals (time zones are
+ * in tz.c, the line splitter inline in the header). See include/rca_util.h.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,6 @@ const char *rca_err_str(rca_err e)
     case RCA_ESYNTAX: return "syntax error";
     case RCA_ELIMIT: return "limit reached";
     case RCA_EINTERNAL: return "internal error";
-    case RCA_EINTR: return "interrupted";
     }
     return "unknown error";
 }
@@ -157,6 +158,34 @@ char *rca_buf_take(rca_buf *b)
     return p;
 }
 
+/* ------------------------------------------------------------------ files */
+
+rca_err rca_file_read(const char *path, rca_diag *diag, rca_buf *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "cannot open: %s",
+                  strerror(errno));
+        return RCA_EIO;
+    }
+    char tmp[8192];
+    size_t n;
+    rca_err rc = RCA_OK;
+    rca_buf_reset(out);
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if ((rc = rca_buf_add(out, tmp, n)))
+            break;
+    if (!rc && ferror(f)) {
+        rca_diagf(diag, RCA_DIAG_ERROR, path, NULL, 0, 0, NULL, "read error: %s",
+                  strerror(errno));
+        rc = RCA_EIO;
+    }
+    fclose(f);
+    if (!rc && !out->p)
+        rc = rca_buf_add(out, "", 0);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ arena */
 
 struct arena_block {
@@ -256,7 +285,7 @@ void rca_fmt_time(double ts, char out[32])
     }
     int64_t s = (int64_t)ts;
     int64_t days = s / 86400, rem = s % 86400;
-    /* civil_from_days */
+    /* Howard Hinnant's civil_from_days, the inverse of rca_days_from_civil */
     int64_t z = days + 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     unsigned doe = (unsigned)(z - era * 146097);

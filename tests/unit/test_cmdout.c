@@ -1,138 +1,11 @@
 /* test_cmdout.c - unit tests of the command-output registry and of the df, free and meminfo
- * parsers (src/parse/cmdout.c), and the zone facts of timedatectl and etc/timezone. Inputs are excerpts of real sos reports (compute4, the juju lxd
- * hosts) plus the layouts other df/procps versions print; each case lists the rows a user would
- * find in the "df" and "mem" tables. Every parser is also run on every prefix of a sample, on
+ * parsers (src/parse/cmdout.c), and of the facts of timedatectl, etc/timezone and nova.conf
+ * (src/parse/facts.c). Inputs are excerpts of real sos reports (compute4, the juju lxd hosts) plus
+ * the layouts other df/procps versions print; each case lists the rows a user would find in the
+ * "df", "mem" and "fact" tables. Every parser is also run on every prefix of a sample, on
  * garbage and on empty input, under ASan in `make asan`.
  */
-#include "unit.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-
-#include "rca_parse.h"
-#include "rca_util.h"
-
-/* ------------------------------------------------------------------ recording sink */
-
-typedef struct recorder {
-    char **rows;
-    unsigned *lines;
-    size_t n, cap;
-    size_t fail_at; /* answer RCA_EDB to the fail_at-th row (1-based; 0: never) */
-} recorder;
-
-/* The store's column lists (src/store/schema.sql, without host_id, file_id, lineno). */
-static const char *const df_cols[] = {"kind", "filesystem", "fstype", "total", "used",
-                                      "avail", "use_pct", "mount", NULL};
-static const char *const mem_cols[] = {"source",  "total_kb", "used_kb",       "free_kb",
-                                       "shared_kb", "cache_kb", "available_kb",
-                                       "swap_total_kb", "swap_free_kb", NULL};
-static const char *const bridge_cols[] = {"name", "fail_mode", "datapath_type", "controller",
-                                          "controller_connected", NULL};
-static const char *const port_cols[] = {"bridge", "port", "interface", "type", "remote_ip",
-                                        "peer", "options", "error", NULL};
-static const char *const ovsdb_cols[] = {"db", "tbl", "uuid", "col", "key", "value", NULL};
-
-static void check_columns(const char *table, size_t ncols, const char *const *cols)
-{
-    const char *const *want = NULL;
-    if (!strcmp(table, "fact"))
-        return; /* facts.c's table, tested there */
-    if (!strcmp(table, "df"))
-        want = df_cols;
-    else if (!strcmp(table, "mem"))
-        want = mem_cols;
-    else if (!strcmp(table, "ovs_bridge"))
-        want = bridge_cols;
-    else if (!strcmp(table, "ovs_port"))
-        want = port_cols;
-    else if (!strcmp(table, "ovsdb"))
-        want = ovsdb_cols;
-    assert_non_null(want);
-    size_t i = 0;
-    for (; want[i]; i++) {
-        assert_true(i < ncols);
-        assert_string_equal(cols[i], want[i]);
-    }
-    assert_int_equal(i, ncols);
-}
-
-static rca_err rec_row(void *ctx, const char *table, unsigned lineno, size_t ncols,
-                       const char *const *cols, const rca_span *vals)
-{
-    recorder *r = ctx;
-    check_columns(table, ncols, cols);
-    if (r->fail_at && r->n + 1 == r->fail_at)
-        return RCA_EDB;
-    rca_buf b;
-    rca_buf_init(&b);
-    assert_int_equal(rca_buf_adds(&b, table), RCA_OK);
-    for (size_t i = 0; i < ncols; i++) {
-        rca_buf_addc(&b, '|');
-        if (vals[i].p)
-            rca_buf_add(&b, vals[i].p, vals[i].n);
-        else
-            rca_buf_adds(&b, "NULL");
-    }
-    if (r->n == r->cap) {
-        r->cap = r->cap ? 2 * r->cap : 16;
-        r->rows = realloc(r->rows, r->cap * sizeof *r->rows);
-        r->lines = realloc(r->lines, r->cap * sizeof *r->lines);
-        assert_non_null(r->rows);
-        assert_non_null(r->lines);
-    }
-    r->lines[r->n] = lineno;
-    r->rows[r->n++] = rca_buf_take(&b);
-    return RCA_OK;
-}
-
-static void rec_free(recorder *r)
-{
-    for (size_t i = 0; i < r->n; i++)
-        free(r->rows[i]);
-    free(r->rows);
-    free(r->lines);
-    memset(r, 0, sizeof *r);
-}
-
-typedef struct diag_log {
-    const char *path; /* every message must name the entry */
-    unsigned warnings, errors;
-} diag_log;
-
-static void diag_fn(void *ctx, const rca_diag_msg *m)
-{
-    diag_log *d = ctx;
-    assert_non_null(m->text);
-    if (d->path) {
-        assert_non_null(m->entry);
-        assert_string_equal(m->entry, d->path);
-    }
-    if (m->sev == RCA_DIAG_WARNING)
-        d->warnings++;
-    if (m->sev == RCA_DIAG_ERROR)
-        d->errors++;
-}
-
-/* Run parser `name` on a private copy of exactly `len` bytes, so that ASan sees any read past
- * the end. */
-static rca_err run(const char *name, const char *path, const char *arg, const char *text,
-                   size_t len, recorder *r, diag_log *log)
-{
-    char *copy = malloc(len ? len : 1);
-    assert_non_null(copy);
-    if (len)
-        memcpy(copy, text, len);
-    rca_row_sink sink = {rec_row, r};
-    diag_log local = {path, 0, 0};
-    if (!log)
-        log = &local;
-    log->path = path;
-    rca_diag diag = {diag_fn, log, 0, 0, 0};
-    rca_err rc = rca_parse_command(name, path, arg, copy, len, &sink, &diag);
-    free(copy);
-    return rc;
-}
+#include "rowrec.h"
 
 /* ------------------------------------------------------------------ table-driven cases */
 
@@ -486,15 +359,7 @@ static void run_case(void **state)
     diag_log log = {0};
     rca_err rc = run(c->parser, c->path, c->arg, c->input, strlen(c->input), &r, &log);
     assert_int_equal(rc, RCA_OK);
-    size_t want = 0;
-    while (c->rows[want])
-        want++;
-    for (size_t i = 0; i < r.n && i < want; i++) {
-        assert_string_equal(r.rows[i], c->rows[i]);
-        if (c->lines)
-            assert_int_equal(r.lines[i], c->lines[i]);
-    }
-    assert_int_equal(r.n, want);
+    expect_rows(&r, c->rows, c->lines);
     assert_int_equal(log.warnings, c->warnings);
     assert_int_equal(log.errors, 0);
     rec_free(&r);

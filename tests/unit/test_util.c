@@ -1,8 +1,8 @@
 /* test_util.c - unit tests of src/util/util.c, the toolbox every stage leans on: the glob that
  * decides which bundle paths are read (a table of pattern, path, expected), the calendar arithmetic
  * that turns log times into UTC (checked against the C library's timegm over four centuries), host
- * name equivalence, the escaping that keeps bundle text from driving a terminal, the string buffer
- * and the arena.
+ * name equivalence, the escaping that keeps bundle text from driving a terminal, the string buffer,
+ * the arena, the line splitter (a table of text and the lines expected) and the diagnostics sink.
  */
 #include "testutil.h"
 
@@ -148,12 +148,13 @@ static void test_days_from_civil(void **state)
         }
 }
 
-/* Every month start and end (and a day in between) from 1970 to 2399 against glibc's timegm. */
+/* Every month start and end (and a day in between) from 1970 to 2399 against glibc's timegm,
+ * days that the month does not have included: both carry them into the next month (Feb 30 is
+ * Mar 2), so a log line's impossible date still gets a time, the same one either way. */
 static void test_timegm_against_libc(void **state)
 {
     (void)state;
     static const int days[] = {1, 15, 28, 29, 30, 31};
-    long checked = 0;
     for (int y = 1970; y < 2400; y++)
         for (int m = 1; m <= 12; m++)
             for (size_t k = 0; k < RCA_ARRAY_LEN(days); k++) {
@@ -167,15 +168,11 @@ static void test_timegm_against_libc(void **state)
                 tm.tm_min = (y + d) % 60;
                 tm.tm_sec = (m * d) % 60;
                 time_t want = timegm(&tm);
-                if (tm.tm_mday != d)
-                    continue; /* no such day in this month */
                 int64_t got = rca_timegm(y, m, d, (y * 7 + m) % 24, (y + d) % 60, (m * d) % 60);
                 if (got != (int64_t)want)
                     fail_msg("rca_timegm(%d-%02d-%02d): %lld, libc says %lld", y, m, d,
                              (long long)got, (long long)want);
-                checked++;
             }
-    assert_true(checked > 25000);
 }
 
 static void test_timegm_known(void **state)
@@ -535,7 +532,7 @@ static void test_errors_and_spans(void **state)
 {
     (void)state;
     const rca_err all[] = {RCA_OK, RCA_ENOMEM, RCA_EIO, RCA_EARCHIVE, RCA_ESYNTAX,
-                           RCA_EDB, RCA_ELIMIT, RCA_EINTERNAL, RCA_EINTR};
+                           RCA_EDB, RCA_ELIMIT, RCA_EINTERNAL};
     for (size_t i = 0; i < RCA_ARRAY_LEN(all); i++) {
         assert_non_null(rca_err_str(all[i]));
         for (size_t k = 0; k < i; k++)
@@ -553,10 +550,178 @@ static void test_errors_and_spans(void **state)
     assert_false(rca_ends_with("gz", ".gz"));
 }
 
+/* ------------------------------------------------------------------ lines */
+
+typedef struct lines_row {
+    const char *text;
+    size_t len;                 /* 0: strlen(text) */
+    const char *const lines[6]; /* the lines expected, NULL after the last */
+} lines_row;
+
+static const lines_row lines_rows[] = {
+    {"", 0, {NULL}},
+    {"one", 0, {"one", NULL}},
+    {"one\n", 0, {"one", NULL}},
+    {"one\ntwo", 0, {"one", "two", NULL}},
+    {"one\n\nthree\n", 0, {"one", "", "three", NULL}},
+    {"\n", 0, {"", NULL}},
+    {"\n\n", 0, {"", "", NULL}},
+    /* "\r\n" ends a line; one '\r' goes, a '\r' elsewhere stays */
+    {"dos\r\nline\r\n", 0, {"dos", "line", NULL}},
+    {"a\r\r\nb", 0, {"a\r", "b", NULL}},
+    {"mid\rdle\n", 0, {"mid\rdle", NULL}},
+    {"cut\r", 0, {"cut", NULL}},
+    /* the length, not a terminator, ends the text */
+    {"abc\ndef", 5, {"abc", "d", NULL}},
+    {"abc\r\ndef", 4, {"abc", NULL}},
+};
+
+static void test_lines(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(lines_rows); i++) {
+        const lines_row *r = &lines_rows[i];
+        size_t len = r->len ? r->len : strlen(r->text);
+        rca_lines it;
+        rca_lines_init(&it, r->text, len);
+        rca_span line, peeked;
+        size_t k = 0;
+        for (;; k++) {
+            int more = rca_lines_peek(&it, &peeked);
+            if (!rca_lines_next(&it, &line)) {
+                assert_false(more);
+                break;
+            }
+            assert_true(more);
+            if (!r->lines[k])
+                fail_msg("row %zu: more lines than %zu", i, k);
+            size_t want = strlen(r->lines[k]);
+            if (line.n != want || memcmp(line.p, r->lines[k], want) != 0)
+                fail_msg("row %zu line %zu: got \"%.*s\"", i, k, (int)line.n, line.p);
+            assert_ptr_equal(peeked.p, line.p);
+            assert_int_equal(peeked.n, line.n);
+            assert_int_equal(it.lineno, k + 1);
+        }
+        if (r->lines[k])
+            fail_msg("row %zu: %zu lines, expected more", i, k);
+        /* the end stays the end */
+        assert_false(rca_lines_next(&it, &line));
+    }
+    /* NUL bytes are data, kept inside their line */
+    rca_lines it;
+    rca_span line;
+    rca_lines_init(&it, "a\0b\nc", 5);
+    assert_true(rca_lines_next(&it, &line));
+    assert_int_equal(line.n, 3);
+    assert_memory_equal(line.p, "a\0b", 3);
+    assert_true(rca_lines_next(&it, &line));
+    assert_span_equal(line, "c");
+    assert_int_equal(it.lineno, 2);
+    assert_false(rca_lines_next(&it, &line));
+    /* no text at all */
+    rca_lines_init(&it, NULL, 0);
+    assert_false(rca_lines_next(&it, &line));
+    assert_int_equal(it.lineno, 0);
+}
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+/* The one UTF-8 validator: what it accepts is what jansson accepts (no overlong forms, no
+ * surrogates, nothing above U+10FFFF), so that text it lets through makes valid JSON. */
+static const struct {
+    const char *in;
+    size_t n, want;
+} utf8_rows[] = {
+    {"a", 1, 1},
+    {"\x7f", 1, 1},
+    {"\xc2\x80", 2, 2},              /* U+0080, the first two-byte one */
+    {"\xdf\xbf", 2, 2},              /* U+07FF */
+    {"\xe0\xa0\x80", 3, 3},          /* U+0800 */
+    {"\xef\xbf\xbf", 3, 3},          /* U+FFFF */
+    {"\xf0\x90\x80\x80", 4, 4},      /* U+10000 */
+    {"\xf4\x8f\xbf\xbf", 4, 4},      /* U+10FFFF, the last */
+    {"\xc3\xa9tail", 6, 2},          /* only the sequence at p */
+    {"\xc0\x80", 2, 0},              /* overlong NUL */
+    {"\xc1\xbf", 2, 0},              /* overlong */
+    {"\xe0\x9f\xbf", 3, 0},          /* overlong three-byte */
+    {"\xf0\x8f\xbf\xbf", 4, 0},      /* overlong four-byte */
+    {"\xed\xa0\x80", 3, 0},          /* U+D800, a surrogate */
+    {"\xed\xbf\xbf", 3, 0},          /* U+DFFF */
+    {"\xed\x9f\xbf", 3, 3},          /* U+D7FF, just before them */
+    {"\xf4\x90\x80\x80", 4, 0},      /* above U+10FFFF */
+    {"\xf8\x88\x80\x80\x80", 5, 0}, /* five bytes */
+    {"\x80", 1, 0},                  /* a lone continuation byte */
+    {"\xc3(", 2, 0},                 /* a lead byte without its continuation */
+    {"\xe6\x97\xa5", 2, 0},          /* cut by n */
+    {"\xc3\xa9", 0, 0},              /* nothing to look at */
+};
+
+static void test_utf8_len(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < RCA_ARRAY_LEN(utf8_rows); i++) {
+        size_t got = rca_utf8_len((const unsigned char *)utf8_rows[i].in, utf8_rows[i].n);
+        if (got != utf8_rows[i].want)
+            fail_msg("utf8 row %zu: %zu, expected %zu", i, got, utf8_rows[i].want);
+    }
+}
+
+/* ------------------------------------------------------------------ files */
+
+static void test_file_read(void **state)
+{
+    (void)state;
+    char *dir = tu_mkdtemp();
+    /* bigger than one read, with a NUL byte inside: every byte comes back, terminated */
+    size_t big = 20000;
+    char *data = malloc(big);
+    assert_non_null(data);
+    for (size_t i = 0; i < big; i++)
+        data[i] = (char)('a' + i % 26);
+    data[5] = '\0';
+    tu_write(dir, "big", data, big);
+    tu_write(dir, "empty", "", 0);
+    tu_diag d;
+    tu_diag_init(&d);
+    rca_buf b;
+    rca_buf_init(&b);
+    assert_int_equal(rca_buf_adds(&b, "left over"), RCA_OK);
+    char *p = tu_path(dir, "big");
+    assert_int_equal(rca_file_read(p, &d.d, &b), RCA_OK);
+    assert_int_equal(b.n, big);
+    assert_memory_equal(b.p, data, big);
+    assert_int_equal(b.p[b.n], '\0');
+    free(p);
+    p = tu_path(dir, "empty");
+    assert_int_equal(rca_file_read(p, &d.d, &b), RCA_OK);
+    assert_non_null(b.p);
+    assert_int_equal(b.n, 0);
+    assert_string_equal(b.p, "");
+    free(p);
+    assert_int_equal(d.n, 0);
+    /* a missing file and a folder: RCA_EIO, said with the path */
+    p = tu_path(dir, "missing");
+    assert_int_equal(rca_file_read(p, &d.d, &b), RCA_EIO);
+    const tu_msg *m = tu_diag_expect(&d, RCA_DIAG_ERROR, "cannot open: ");
+    assert_string_equal(m->where, p);
+    free(p);
+    tu_diag_clear(&d);
+    assert_int_equal(rca_file_read(dir, &d.d, &b), RCA_EIO);
+    m = tu_diag_expect(&d, RCA_DIAG_ERROR, "read error: ");
+    assert_string_equal(m->where, dir);
+    rca_buf_free(&b);
+    tu_diag_free(&d);
+    free(data);
+    tu_rmtree(dir);
+    free(dir);
+}
+
 typedef struct last_diag {
     int calls;
     rca_diag_msg m;
     char text[4096];
+    size_t text_len; /* of the text as the sink got it, not of the copy in `text` */
+    int text_all_x;  /* every byte of it is 'x' */
 } last_diag;
 
 static void keep_last(void *ctx, const rca_diag_msg *m)
@@ -564,6 +729,8 @@ static void keep_last(void *ctx, const rca_diag_msg *m)
     last_diag *l = ctx;
     l->calls++;
     l->m = *m;
+    l->text_len = strlen(m->text);
+    l->text_all_x = strspn(m->text, "x") == l->text_len;
     snprintf(l->text, sizeof l->text, "%s", m->text);
 }
 
@@ -594,8 +761,9 @@ static void test_diagf(void **state)
     memset(big, 'x', sizeof big - 1);
     big[sizeof big - 1] = '\0';
     rca_diagf(&d, RCA_DIAG_WARNING, NULL, NULL, 0, 0, NULL, "%s", big);
-    assert_true(strlen(l.text) > 1000);
-    assert_true(strlen(l.text) < sizeof big - 1);
+    assert_true(l.text_len > 1000);
+    assert_true(l.text_len < sizeof big - 1);
+    assert_true(l.text_all_x);
     /* no sink function: counted only; no sink at all: dropped */
     rca_diag counting = {NULL, NULL, 0, 0, 0};
     rca_diagf(&counting, RCA_DIAG_ERROR, NULL, NULL, 0, 0, NULL, "x");
@@ -624,6 +792,9 @@ int main(void)
         cmocka_unit_test(test_arena_huge),
         cmocka_unit_test(test_errors_and_spans),
         cmocka_unit_test(test_diagf),
+        cmocka_unit_test(test_lines),
+        cmocka_unit_test(test_file_read),
+        cmocka_unit_test(test_utf8_len),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
