@@ -19,6 +19,7 @@ TESTDATA = os.path.dirname(HERE)
 BUNDLES = [
     ("incident-ovn-chassis", "incident", "Incident"),
     ("healthy-cloud", "healthy", "Healthy"),
+    ("incident-oom-ovn-controller", "oom", "Oom"),
 ]
 
 

@@ -44,15 +44,14 @@ for w in words:
     elif k == "no-root":
         if chains:
             bad.append("a root cause was reported: %s" % chains[0]["root"]["title"])
-    elif k == "ruled-out":
-        got = {f["code"] for f in r["ruled_out"]}
+    elif k in ("ruled-out", "not-ruled-out"):
+        got = {(f["code"], f["host"]) for f in r["ruled_out"]}
         for c in v.split(","):
-            if c not in got:
-                bad.append("%s not ruled out (ruled out: %s)" % (c, sorted(got)))
-    elif k == "not-ruled-out":
-        got = {f["code"] for f in r["ruled_out"]}
-        for c in v.split(","):
-            if c in got:
+            code, _, host = c.partition("@")
+            hit = any(g[0] == code and (not host or g[1] == host) for g in got)
+            if k == "ruled-out" and not hit:
+                bad.append("%s not ruled out (ruled out: %s)" % (c, sorted("%s@%s" % g for g in got)))
+            if k == "not-ruled-out" and hit:
                 bad.append("%s must not be ruled out" % c)
     elif k == "finding":
         code, _, host = v.partition("@")
