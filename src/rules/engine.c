@@ -1070,6 +1070,16 @@ static rca_err build_chains(eval *e)
     for (size_t si = 0; si < e->nf && !rc; si++) {
         if (!e->f[si].cls || strcmp(e->f[si].cls, "symptom") != 0)
             continue;
+        /* a symptom that explains another symptom (a failed spawn that used up the retries) is
+         * a step of that one's chain, not a failure of its own */
+        int explains_symptom = 0;
+        for (size_t k = 0; k < e->ne && !explains_symptom; k++) {
+            const rca_finding *x = &e->f[e->eeffect[k]];
+            explains_symptom = e->ecause[k] == si && e->eeffect[k] != si && x->cls &&
+                               strcmp(x->cls, "symptom") == 0;
+        }
+        if (explains_symptom)
+            continue;
         path_acc pa;
         memset(&pa, 0, sizeof pa);
         pa.e = e;

@@ -20,6 +20,7 @@ BUNDLES = [
     ("incident-ovn-chassis", "incident", "Incident"),
     ("healthy-cloud", "healthy", "Healthy"),
     ("incident-oom-ovn-controller", "oom", "Oom"),
+    ("incident-kvm-disabled", "kvm", "Kvm"),
 ]
 
 

@@ -13,9 +13,8 @@ Every value is invented."""
 
 import os
 
-from common import (OsloLog, VlogLog, TextLog, Tree, T, rng, uuid4, hex32, req, mac,
-                    fmt_date_cmd, q, omap, oset_str, oset_raw, olist, timedatectl, uptime_line,
-                    df_output, free_output, meminfo)
+from common import OsloLog, VlogLog, TextLog, Tree, T, rng, uuid4, hex32, req, mac, q, omap, oset_str, oset_raw, olist
+from site_files import host_files, df_rows
 from openstack import (Flavor, tb_pbf_spawn, tb_pbf_build, conductor_exc_list, pbf_msg, vif_repr,
                        bound_port_msg, nova_event, tap)
 
@@ -265,34 +264,17 @@ class Oom:
         self.write_ctl()
         self.write_cmp()
 
-    def host_common(self, tr, host, boot_ms, df_rows, mem):
-        tr.text("version.txt", "sosreport: 4.8.2")
-        tr.text("sos_commands/host/hostname", host + "\n")
-        tr.text("etc/hostname", host + "\n")
-        tr.text("sos_commands/date/date", fmt_date_cmd(COLLECT, 0, "UTC") + "\n")
-        tr.text("sos_commands/date/date_--utc", fmt_date_cmd(COLLECT, 0, "UTC") + "\n")
-        tr.text("sos_commands/systemd/timedatectl", timedatectl(COLLECT + 21000, 0, "UTC", "Etc/UTC (UTC, +0000)"))
-        tr.text("etc/timezone", "Etc/UTC\n")
-        tr.text("sos_commands/kernel/uname_-a",
-                f"Linux {host} 6.8.0-60-generic #63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025 x86_64 "
-                "x86_64 x86_64 GNU/Linux\n")
-        tr.text("sos_commands/host/uptime", uptime_line(COLLECT + 900, 0, boot_ms, 1, (3.12, 2.98, 2.71)))
-        tr.text("sos_commands/filesys/df_-al_-x_autofs", df_output(df_rows))
-        total, used, free, shared, bc, avail = mem
-        tr.text("sos_commands/memory/free", free_output(total, used, free, shared, bc, avail, 0, 0))
-        tr.text("proc/meminfo", meminfo(total, free, avail, bc // 40, bc - bc // 40 - bc // 9, 0, 0, shared,
-                                        used - used // 12, bc // 9 - bc // 40, used // 12))
-
     @staticmethod
-    def df(size, used):
-        return [("sysfs", 0, 0, 0, "/sys"), ("proc", 0, 0, 0, "/proc"), ("udev", 16393172, 0, 16393172, "/dev"),
-                ("tmpfs", 3285012, 2912, 3282100, "/run"), ("/dev/sda2", size, used, size - used, "/"),
-                ("tmpfs", 16425060, 0, 16425060, "/dev/shm"), ("/dev/sda1", 1046508, 6220, 1040288, "/boot/efi")]
+    def host_files(tr, host, boot_ms, size, used, mem):
+        host_files(tr, host, COLLECT, boot_ms, "6.8.0-60-generic",
+                   "#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025",
+                   df_rows("/dev/sda2", size, used, [("/dev/sda1", 1046508, 6220, 1040288, "/boot/efi")], "udev"), mem)
+        tr.text("etc/timezone", "Etc/UTC\n")
 
     def write_ctl(self):
         tr = Tree(os.path.join(self.outdir, "sosreport-ctl-1-2025-08-21-kqzvtpw"))
-        self.host_common(tr, CTL, BOOT_CTL, self.df(490617784, 88412004),
-                         (65773000, 22104120, 8121004, 240112, 35547876, 42412044))
+        self.host_files(tr, CTL, BOOT_CTL, 490617784, 88412004,
+                        (65773000, 22104120, 8121004, 240112, 35547876, 42412044))
         tr.text("var/log/nova/nova-api.log", self.api.render())
         tr.text("var/log/nova/nova-conductor.log", self.cond.render())
         tr.text("var/log/nova/nova-scheduler.log", self.sched.render())
@@ -345,8 +327,8 @@ class Oom:
 
     def write_cmp(self):
         tr = Tree(os.path.join(self.outdir, "sosreport-cmp-1-2025-08-21-rmwdhbn"))
-        self.host_common(tr, CMP, BOOT_CMP, self.df(920577784, 134412004),
-                         (32861184, 24112004, 2104112, 98412, 6645068, 6310112))
+        self.host_files(tr, CMP, BOOT_CMP, 920577784, 134412004,
+                        (32861184, 24112004, 2104112, 98412, 6645068, 6310112))
         tr.text("var/log/nova/nova-compute.log", self.cmp.render())
         tr.text("var/log/ovn/ovn-controller.log", self.ovnc.render())
         tr.text("var/log/syslog", self.syslog.render())
