@@ -34,13 +34,6 @@ const char *rca_store_errmsg(rca_store *s)
     return s && s->db ? sqlite3_errmsg(s->db) : "no database";
 }
 
-rca_err store_db_fail(rca_store *s, const char *what)
-{
-    rca_diagf(s->diag, RCA_DIAG_ERROR, s->path ? s->path : "database", NULL, 0, 0, NULL,
-              "%s: %s", what, sqlite3_errmsg(s->db));
-    return RCA_EDB;
-}
-
 /* SQL functions for rules: hostmatch(a, b) is 1 when two host names name the same machine
  * (equal, or equal first labels: "cmp-1" and "cmp-1.example.com"); shortname(a) is the first
  * label. */
@@ -90,16 +83,7 @@ rca_err rca_store_exec(rca_store *s, const char *sql)
     return RCA_OK;
 }
 
-/* Prepare without a word to diag (the writer thread calls it too). */
-rca_err store_prepare(rca_store *s, const char *sql, sqlite3_stmt **st)
-{
-    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
-        return RCA_EDB;
-    return RCA_OK;
-}
-
-/* Prepare on the caller's side: drains the write queue first, says why it failed. */
-static rca_err prepare(rca_store *s, const char *sql, sqlite3_stmt **st)
+rca_err store_prepare_drained(rca_store *s, const char *sql, sqlite3_stmt **st)
 {
     rca_err rc = store_drain(s);
     if (rc)
@@ -471,16 +455,18 @@ rca_err rca_store_columns(rca_store *s, const char *sql, void (*fn)(void *ctx, c
     return rc;
 }
 
-rca_err rca_store_each_host(rca_store *s, void (*fn)(void *ctx, const rca_host_info *h), void *ctx)
+rca_err rca_store_each_host(rca_store *s, rca_err (*fn)(void *ctx, const rca_host_info *h),
+                            void *ctx)
 {
     sqlite3_stmt *st;
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "SELECT id,report,hostname,fqdn,roles,tz,kernel,sos_version,system_id,"
                          "collected_at,utc_offset FROM host ORDER BY id",
                          &st);
     if (rc)
         return rc;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         rca_host_info h;
         h.id = sqlite3_column_int64(st, 0);
         h.report = (const char *)sqlite3_column_text(st, 1);
@@ -495,10 +481,13 @@ rca_err rca_store_each_host(rca_store *s, void (*fn)(void *ctx, const rca_host_i
                                                                    : sqlite3_column_double(st, 9);
         h.has_offset = sqlite3_column_type(st, 10) != SQLITE_NULL;
         h.utc_offset = sqlite3_column_int64(st, 10);
-        fn(ctx, &h);
+        if ((rc = fn(ctx, &h)))
+            break;
     }
+    if (!rc && r != SQLITE_DONE)
+        rc = store_db_fail(s, "cannot read the hosts");
     sqlite3_finalize(st);
-    return RCA_OK;
+    return rc;
 }
 
 rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_buf *out)
@@ -506,7 +495,7 @@ rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_b
     sqlite3_stmt *st;
     rca_buf_reset(out);
     /* a file's lines are consecutive rows: no index needed to find one */
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "SELECT raw FROM line_data WHERE rowid = (SELECT line_base FROM file "
                          "WHERE id = ?1) + ?2 - 1 AND file_id = ?1",
                          &st);
@@ -531,7 +520,7 @@ rca_err rca_store_file_info(rca_store *s, int64_t file_id, rca_buf *path, int64_
     sqlite3_stmt *st;
     rca_buf_reset(path);
     *host_id = 0;
-    rca_err rc = prepare(s, "SELECT path, host_id FROM file WHERE id=?", &st);
+    rca_err rc = store_prepare_drained(s, "SELECT path, host_id FROM file WHERE id=?", &st);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, file_id);
@@ -567,7 +556,7 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
     window_file *wf = NULL;
     size_t n = 0, cap = 0;
     /* only files whose span leaves the window need their lines read */
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "SELECT f.id, f.host_id, f.line_base, f.lines, h.collected_at FROM file f "
                          "JOIN host h ON h.id = f.host_id WHERE h.collected_at IS NOT NULL AND "
                          "f.parser = 'log' AND f.line_base IS NOT NULL AND "
@@ -611,7 +600,7 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
         w.file_id = wf[i].file_id;
         w.collected_at = wf[i].collected_at;
         /* a file's lines are the rowids line_base .. line_base + lines - 1 */
-        if ((rc = prepare(s,
+        if ((rc = store_prepare_drained(s,
                           "SELECT sum(ts_ms > ?3), min(CASE WHEN ts_ms > ?3 THEN ts_ms END), "
                           "max(CASE WHEN ts_ms > ?3 THEN ts_ms END), sum(ts_ms < ?4), "
                           "min(CASE WHEN ts_ms < ?4 THEN ts_ms END), "
@@ -639,7 +628,7 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
             "INSERT INTO hit_outside SELECT * FROM hit WHERE file_id = ?1 AND (ts > ?2 OR ts < ?3)";
         static const char drop[] = "DELETE FROM hit WHERE file_id = ?1 AND (ts > ?2 OR ts < ?3)";
         for (int k = 0; k < 2 && !rc; k++) {
-            if ((rc = prepare(s, k ? drop : move, &st)))
+            if ((rc = store_prepare_drained(s, k ? drop : move, &st)))
                 break;
             sqlite3_bind_int64(st, 1, wf[i].file_id);
             sqlite3_bind_double(st, 2, hi);
@@ -654,7 +643,7 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
         if (rc)
             break;
         /* names for the message */
-        if ((rc = prepare(s,
+        if ((rc = store_prepare_drained(s,
                           "SELECT b.path, h.report, f.path FROM file f JOIN host h ON h.id = "
                           "f.host_id JOIN bundle b ON b.id = h.bundle_id WHERE f.id = ?1",
                           &st)))
@@ -714,7 +703,7 @@ rca_err rca_store_has_service(rca_store *s, const char *service, int *out)
 {
     sqlite3_stmt *st;
     *out = 0;
-    rca_err rc = prepare(s, "SELECT EXISTS (SELECT 1 FROM file WHERE service = ?1 AND parser = 'log')", &st);
+    rca_err rc = store_prepare_drained(s, "SELECT EXISTS (SELECT 1 FROM file WHERE service = ?1 AND parser = 'log')", &st);
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, service, -1, SQLITE_STATIC);
@@ -734,7 +723,7 @@ rca_err rca_store_add_finding(rca_store *s, const char *rule, const char *code, 
                               int64_t *out_id)
 {
     sqlite3_stmt *st;
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "INSERT INTO finding(rule,code,class,severity,host_id,title,first_ts,"
                          "last_ts,count,fields) VALUES(?,?,?,?,?,?,?,?,?,?)",
                          &st);
@@ -764,7 +753,7 @@ rca_err rca_store_add_evidence(rca_store *s, int64_t finding_id, int64_t host_id
                                int64_t lineno, const char *text, size_t text_len)
 {
     sqlite3_stmt *st;
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "INSERT INTO evidence(finding_id,host_id,file_id,lineno,text) "
                          "VALUES(?,?,?,?,?)",
                          &st);
@@ -789,7 +778,7 @@ rca_err rca_store_add_evidence(rca_store *s, int64_t finding_id, int64_t host_id
 rca_err rca_store_add_cause(rca_store *s, int64_t cause_id, int64_t effect_id, const char *key)
 {
     sqlite3_stmt *st;
-    rca_err rc = prepare(s, "INSERT INTO cause(cause_id,effect_id,key) VALUES(?,?,?)", &st);
+    rca_err rc = store_prepare_drained(s, "INSERT INTO cause(cause_id,effect_id,key) VALUES(?,?,?)", &st);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, cause_id);

@@ -41,13 +41,6 @@ enum op {
 
 #define NO_STR UINT32_MAX
 
-const char *const store_row_tables[] = {"df", "mem", "ovs_bridge", "ovs_port", "ovsdb", "fact",
-                                        "hit", NULL};
-
-const char *const store_host_columns[] = {"hostname", "fqdn", "roles", "collected_at", "tz",
-                                          "utc_offset", "kernel", "sos_version", "system_id",
-                                          NULL};
-
 /* An OP_SRC. */
 typedef struct src_op {
     int64_t id, logger, pid;
@@ -267,7 +260,7 @@ static rca_err apply_host_set(rca_store *s, cursor *c)
     uint32_t col = 0, is_num = 0;
     get(c, &col, sizeof col);
     get(c, &is_num, sizeof is_num);
-    if (col >= RCA_ARRAY_LEN(store_host_columns) - 1)
+    if (col >= STORE_HOST_COLUMNS)
         return wfail(s, RCA_EINTERNAL, "a host op is damaged");
     char sql[128];
     snprintf(sql, sizeof sql, "UPDATE host SET %s=? WHERE id=?", store_host_columns[col]);
@@ -959,21 +952,6 @@ rca_err store_writer_init(rca_store *s)
     /* without a thread (none to be had) the batches are applied by the caller: same result */
     s->thread_on = pthread_create(&s->thread, NULL, writer_main, s) == 0;
     return RCA_OK;
-}
-
-void store_finalize_statements(rca_store *s)
-{
-    sqlite3_stmt **all[] = {&s->ins_line, &s->ins_lines, &s->ins_word, &s->ins_src, &s->ins_file,   &s->fin_file, &s->ins_link,
-                            &s->ins_host, &s->ins_bundle, &s->upd_bundle, &s->ins_hit};
-    for (size_t i = 0; i < RCA_ARRAY_LEN(all); i++) {
-        sqlite3_finalize(*all[i]);
-        *all[i] = NULL;
-    }
-    for (size_t i = 0; i < s->nrows; i++) {
-        sqlite3_finalize(s->rows[i].stmt);
-        free(s->rows[i].key);
-    }
-    s->nrows = 0;
 }
 
 static void free_list(store_batch *b)
