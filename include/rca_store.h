@@ -103,6 +103,23 @@ typedef int (*rca_row_fn)(void *ctx, int ncols, const char *const *names, const 
 rca_err rca_store_query(rca_store *s, const char *sql, int read_only, rca_row_fn fn, void *ctx,
                         rca_diag *diag, const char *where, unsigned line);
 
+/* A result row with each column's value as text (NULL for SQL NULL) and as a number: ints[i] and
+ * reals[i] are SQLite's integer and double of column i (0 for NULL or text that is no number).
+ * Everything is borrowed for the call. */
+typedef struct rca_row {
+    int ncols;
+    const char *const *names, *const *text;
+    const int64_t *ints;
+    const double *reals;
+} rca_row;
+/* Called once per result row; return non-zero to stop. */
+typedef int (*rca_typed_row_fn)(void *ctx, const rca_row *row);
+
+/* rca_store_query for read-only rule SQL, with typed rows: numbers (ids, times) come as numbers,
+ * never printed and parsed back. */
+rca_err rca_store_query_rows(rca_store *s, const char *sql, rca_typed_row_fn fn, void *ctx,
+                             rca_diag *diag, const char *where, unsigned line);
+
 /* Run SQL with no result rows (several statements allowed). */
 rca_err rca_store_exec(rca_store *s, const char *sql);
 
@@ -139,9 +156,9 @@ typedef struct rca_out_of_window {
 /* After finish_ingest: for every log file of a host whose collection time is known, find the
  * lines dated more than after_s after it or more than before_s before it, move the rule hits on
  * those lines from `hit` to `hit_outside` (so that they never become findings by themselves), and
- * call fn once per such file, in file order. */
+ * call fn once per such file, in file order; a non-zero return of fn stops and is returned. */
 rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double before_s,
-                                          void (*fn)(void *ctx, const rca_out_of_window *w),
+                                          rca_err (*fn)(void *ctx, const rca_out_of_window *w),
                                           void *ctx);
 
 /* ---- what the reports hold ---- */

@@ -53,6 +53,7 @@ typedef struct az {
     char **warn;
     size_t nwarn, capwarn;
     size_t warn_dropped;     /* entry warnings past WARN_CAP: counted only */
+    rca_err warn_rc;         /* a warning that could not be kept (out of memory) */
     /* the sink wrapper sees fact rows on their way to the store */
     rca_row_sink inner;
 } az;
@@ -70,19 +71,21 @@ typedef struct diag_tee {
     rca_diag *user;
 } diag_tee;
 
-static void add_warning(az *z, const char *text)
+static rca_err add_warning(az *z, const char *text)
 {
     if (z->nwarn == z->capwarn) {
         size_t nc = z->capwarn ? z->capwarn * 2 : 16;
         char **nw = realloc(z->warn, nc * sizeof *nw);
         if (!nw)
-            return;
+            return RCA_ENOMEM;
         z->warn = nw;
         z->capwarn = nc;
     }
     char *c = strdup(text);
-    if (c)
-        z->warn[z->nwarn++] = c;
+    if (!c)
+        return RCA_ENOMEM;
+    z->warn[z->nwarn++] = c;
+    return RCA_OK;
 }
 
 /* Bundle diagnostics become report warnings ("bundle: entry: what was done"); everything also goes
@@ -103,8 +106,9 @@ static void tee_fn(void *ctx, const rca_diag_msg *m)
         if (m->line)
             rca_buf_printf(&b, "line %u: ", m->line);
         rca_buf_adds(&b, m->text);
-        if (b.p)
-            add_warning(t->z, b.p);
+        /* a diagnostic sink cannot fail: a warning lost is remembered, and fails the analysis */
+        if (!t->z->warn_rc)
+            t->z->warn_rc = b.p ? add_warning(t->z, b.p) : RCA_ENOMEM;
         rca_buf_free(&b);
     }
     rca_diag_send(t->user, m);
@@ -583,7 +587,7 @@ static void span_words(rca_buf *b, int64_t n, double first, double last, const c
     rca_buf_adds(b, " UTC)");
 }
 
-static void out_of_window(void *ctx, const rca_out_of_window *w)
+static rca_err out_of_window(void *ctx, const rca_out_of_window *w)
 {
     az *z = ctx;
     rca_buf b, name;
@@ -606,10 +610,10 @@ static void out_of_window(void *ctx, const rca_out_of_window *w)
     if (w->hits)
         rca_buf_printf(&b, " (%lld rule match%s set aside)", (long long)w->hits,
                        w->hits == 1 ? "" : "es");
-    if (b.p)
-        add_warning(z, b.p);
+    rca_err rc = b.p ? add_warning(z, b.p) : RCA_ENOMEM;
     rca_buf_free(&b);
     rca_buf_free(&name);
+    return rc;
 }
 
 rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *diag,
@@ -660,11 +664,14 @@ rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *d
                                                 out_of_window, &z)) ||
         (o->fts && (rc = rca_store_build_fts(z.s))))
         goto done;
+    if ((rc = z.warn_rc))
+        goto done;
     rca_eval_opts eo = {o->max_age_s};
     if ((rc = rca_rules_evaluate(rules, z.s, &eo, &tdiag, &res)))
         goto done;
     res->partial = partial;
     res->warnings_dropped = z.warn_dropped;
+    rc = z.warn_rc;
     for (size_t i = 0; i < z.nwarn && !rc; i++)
         rc = rca_result_add_warning(res, z.warn[i]);
     if (!rc)

@@ -110,8 +110,10 @@ static int is_special_col(const char *n)
            strcmp(n, "ts") == 0;
 }
 
-static int check_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
+static int check_row(void *ctx, const rca_row *row)
 {
+    int ncols = row->ncols;
+    const char *const *names = row->names, *const *vals = row->text;
     eval *e = ctx;
     const rule *ru = e->check;
     int64_t host_id = 0, file_id = 0, lineno = 0;
@@ -122,13 +124,13 @@ static int check_row(void *ctx, int ncols, const char *const *names, const char 
     for (int i = 0; i < ncols; i++) {
         const char *n = names[i], *v = vals[i];
         if (strcmp(n, "host_id") == 0 && v)
-            host_id = atoll(v);
+            host_id = row->ints[i];
         else if (strcmp(n, "file_id") == 0 && v)
-            file_id = atoll(v);
+            file_id = row->ints[i];
         else if (strcmp(n, "lineno") == 0 && v)
-            lineno = atoll(v);
+            lineno = row->ints[i];
         else if (strcmp(n, "ts") == 0 && v)
-            ts = atof(v);
+            ts = row->reals[i];
         if (strcmp(n, "host") == 0)
             host = v;
         if (is_special_col(n) || !v)
@@ -175,8 +177,8 @@ static rca_err run_checks(eval *e)
         if (!ru->is_check || ru->is_coverage || ru->is_roles)
             continue;
         e->check = ru;
-        rca_err rc = rca_store_query(e->s, ru->sql, 1, check_row, e, e->diag, ru->file,
-                                     ru->sql_line);
+        rca_err rc = rca_store_query_rows(e->s, ru->sql, check_row, e, e->diag, ru->file,
+                                          ru->sql_line);
         if (rc == RCA_ESYNTAX)
             continue; /* reported with the rule's location; the other checks go on */
         if (rc)
@@ -194,19 +196,18 @@ typedef struct roles_ctx {
     rca_err rc;
 } roles_ctx;
 
-static int roles_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
+static int roles_row(void *ctx, const rca_row *row)
 {
     roles_ctx *rx = ctx;
-    const char *id = NULL, *roles = NULL;
-    for (int i = 0; i < ncols; i++) {
-        if (strcmp(names[i], "host_id") == 0)
-            id = vals[i];
-        else if (strcmp(names[i], "roles") == 0)
-            roles = vals[i];
+    const char *roles = NULL;
+    int64_t host_id = 0;
+    for (int i = 0; i < row->ncols; i++) {
+        if (strcmp(row->names[i], "host_id") == 0)
+            host_id = row->ints[i];
+        else if (strcmp(row->names[i], "roles") == 0)
+            roles = row->text[i];
     }
-    char *end = NULL;
-    long long host_id = id ? strtoll(id, &end, 10) : 0;
-    if (!roles || !id || *end || host_id <= 0)
+    if (!roles || host_id <= 0)
         return 0; /* no roles, or no host to give them to */
     rx->rc = rca_store_set_host(rx->s, host_id, "roles", roles);
     return rx->rc != RCA_OK;
@@ -219,7 +220,7 @@ rca_err rca_rules_set_roles(rca_rules *r, rca_store *s, rca_diag *diag)
         const rule *ru = &r->rules[i];
         if (!ru->is_roles)
             continue;
-        rca_err rc = rca_store_query(s, ru->sql, 1, roles_row, &rx, diag, ru->file, ru->sql_line);
+        rca_err rc = rca_store_query_rows(s, ru->sql, roles_row, &rx, diag, ru->file, ru->sql_line);
         if (rc && rc != RCA_ESYNTAX)
             return rc; /* a roles check that fails is said with its location; the others go on */
     }
@@ -445,8 +446,10 @@ done:
 
 /* ------------------------------------------------------------------ coverage */
 
-static int coverage_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
+static int coverage_row(void *ctx, const rca_row *row)
 {
+    int ncols = row->ncols;
+    const char *const *names = row->names, *const *vals = row->text;
     eval *e = ctx;
     const rule *ru = e->check;
     rca_finding f;
@@ -459,7 +462,7 @@ static int coverage_row(void *ctx, int ncols, const char *const *names, const ch
     int64_t host_id = 0;
     for (int i = 0; i < ncols; i++) {
         if (strcmp(names[i], "host_id") == 0 && vals[i])
-            host_id = atoll(vals[i]);
+            host_id = row->ints[i];
         if (is_special_col(names[i]) || !vals[i])
             continue;
         f.fields[f.nfields].name = names[i];
@@ -496,7 +499,7 @@ static rca_err run_coverage(eval *e)
         if (!ru->is_coverage)
             continue;
         e->check = ru;
-        rca_err rc = rca_store_query(e->s, ru->sql, 1, coverage_row, e, e->diag, ru->file,
+        rca_err rc = rca_store_query_rows(e->s, ru->sql, coverage_row, e, e->diag, ru->file,
                                      ru->sql_line);
         if (rc == RCA_ESYNTAX)
             continue;

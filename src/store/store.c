@@ -325,25 +325,38 @@ static const char *first_line(const char *sql, char *buf, size_t n)
     return buf;
 }
 
+/* Who gets the rows of run_query: text values (fn), or typed ones (tfn). */
+typedef struct row_out {
+    rca_row_fn fn;
+    rca_typed_row_fn tfn;
+    void *ctx;
+} row_out;
+
 static rca_err run_query(rca_store *s, const char *sql, int read_only, size_t nparams,
-                         const char *const *params, rca_row_fn fn, void *ctx, rca_diag *diag,
+                         const char *const *params, row_out out, rca_diag *diag,
                          const char *where, unsigned line);
 
 rca_err rca_store_query(rca_store *s, const char *sql, int read_only, rca_row_fn fn, void *ctx,
                         rca_diag *diag, const char *where, unsigned line)
 {
-    return run_query(s, sql, read_only, 0, NULL, fn, ctx, diag, where, line);
+    return run_query(s, sql, read_only, 0, NULL, (row_out){fn, NULL, ctx}, diag, where, line);
 }
 
 rca_err rca_store_queryv(rca_store *s, const char *sql, size_t nparams, const char *const *params,
                          rca_row_fn fn, void *ctx, rca_diag *diag, const char *where,
                          unsigned line)
 {
-    return run_query(s, sql, 1, nparams, params, fn, ctx, diag, where, line);
+    return run_query(s, sql, 1, nparams, params, (row_out){fn, NULL, ctx}, diag, where, line);
+}
+
+rca_err rca_store_query_rows(rca_store *s, const char *sql, rca_typed_row_fn fn, void *ctx,
+                             rca_diag *diag, const char *where, unsigned line)
+{
+    return run_query(s, sql, 1, 0, NULL, (row_out){NULL, fn, ctx}, diag, where, line);
 }
 
 static rca_err run_query(rca_store *s, const char *sql, int read_only, size_t nparams,
-                         const char *const *params, rca_row_fn fn, void *ctx, rca_diag *diag,
+                         const char *const *params, row_out out, rca_diag *diag,
                          const char *where, unsigned line)
 {
     sqlite3_stmt *st = NULL;
@@ -379,8 +392,10 @@ static rca_err run_query(rca_store *s, const char *sql, int read_only, size_t np
     int ncols = sqlite3_column_count(st);
     const char **names = calloc((size_t)ncols + 1, sizeof *names);
     const char **vals = calloc((size_t)ncols + 1, sizeof *vals);
+    int64_t *ints = out.tfn ? calloc((size_t)ncols + 1, sizeof *ints) : NULL;
+    double *reals = out.tfn ? calloc((size_t)ncols + 1, sizeof *reals) : NULL;
     rca_err rc = RCA_OK;
-    if (!names || !vals) {
+    if (!names || !vals || (out.tfn && (!ints || !reals))) {
         rc = RCA_ENOMEM;
         goto done;
     }
@@ -396,14 +411,22 @@ static rca_err run_query(rca_store *s, const char *sql, int read_only, size_t np
             rc = RCA_ESYNTAX;
             break;
         }
+        /* numbers first: asking a number for a text value keeps its text, not the reverse */
+        for (int i = 0; out.tfn && i < ncols; i++) {
+            ints[i] = sqlite3_column_int64(st, i);
+            reals[i] = sqlite3_column_double(st, i);
+        }
         for (int i = 0; i < ncols; i++)
             vals[i] = (const char *)sqlite3_column_text(st, i);
-        if (fn && fn(ctx, ncols, names, vals))
+        rca_row row = {ncols, names, vals, ints, reals};
+        if (out.fn ? out.fn(out.ctx, ncols, names, vals) : out.tfn && out.tfn(out.ctx, &row))
             break;
     }
 done:
     free(names);
     free(vals);
+    free(ints);
+    free(reals);
     sqlite3_finalize(st);
     return rc;
 }
@@ -549,7 +572,7 @@ static double col_time(sqlite3_stmt *st, int i)
 }
 
 rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double before_s,
-                                          void (*fn)(void *ctx, const rca_out_of_window *w),
+                                          rca_err (*fn)(void *ctx, const rca_out_of_window *w),
                                           void *ctx)
 {
     sqlite3_stmt *st = NULL;
@@ -653,7 +676,7 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
             w.bundle = (const char *)sqlite3_column_text(st, 0);
             w.report = (const char *)sqlite3_column_text(st, 1);
             w.path = (const char *)sqlite3_column_text(st, 2);
-            fn(ctx, &w);
+            rc = fn(ctx, &w);
         }
         sqlite3_finalize(st);
         st = NULL;

@@ -753,7 +753,7 @@ typedef struct window_seen {
     char path[128];
 } window_seen;
 
-static void window_cb(void *ctx, const rca_out_of_window *w)
+static rca_err window_cb(void *ctx, const rca_out_of_window *w)
 {
     window_seen *ws = ctx;
     ws->calls++;
@@ -761,6 +761,7 @@ static void window_cb(void *ctx, const rca_out_of_window *w)
     snprintf(ws->path, sizeof ws->path, "%s", w->path);
     ws->w.path = ws->path;
     ws->w.bundle = ws->w.report = NULL;
+    return RCA_OK;
 }
 
 /* Lines dated after the collection (beyond the allowed skew) or long before it: counted per file
