@@ -641,8 +641,13 @@ rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *d
             goto done;
         char *msg = NULL;
         rca_err brc = rca_ingest_bundle(o->paths[i], &o->limits, &v, &tdiag, &msg);
-        if (z.in_host) /* a report cut short by an error still gets its identity */
-            report_end(&z);
+        /* a report cut short by an error still gets its identity */
+        rca_err erc = z.in_host ? report_end(&z) : RCA_OK;
+        if (erc) {
+            free(msg);
+            rc = erc;
+            goto done;
+        }
         if (brc == RCA_EARCHIVE || brc == RCA_EIO) {
             partial = 1;
             rc = rca_store_set_bundle_status(z.s, z.bundle_id,
