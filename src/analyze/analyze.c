@@ -1,7 +1,7 @@
 /* analyze.c - one analysis from bundles to result. Drives ingest (the visitor below), parses each
  * wanted entry with the parser the layout map names, stores lines and rows, runs the line rules as
- * lines go by, works out each host's identity, time zone and roles, then hands the store to the
- * rules engine. Log records are assembled here: continuation lines (and oslo tracebacks, whose
+ * lines go by, works out each host's identity and time zone, has the pack's roles checks give
+ * hosts their roles, then hands the store to the rules engine. Log records are assembled here: continuation lines (and oslo tracebacks, whose
  * lines repeat the record's prefix) belong to the record they continue.
  */
 #include <stdio.h>

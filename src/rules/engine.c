@@ -824,6 +824,7 @@ typedef struct path_acc {
     const char ***pkeys;
     size_t *plen;
     size_t n, cap, visited;
+    rca_err rc;            /* out of memory: the walk stops and the analysis fails */
 } path_acc;
 
 static double path_score(const eval *e, const size_t *p, size_t n)
@@ -868,16 +869,21 @@ static void record_path(path_acc *pa)
                 pa->pkeys = k;
             if (pl)
                 pa->plen = pl;
-            if (!l || !s || !p || !k || !pl)
+            if (!l || !s || !p || !k || !pl) {
+                pa->rc = RCA_ENOMEM;
                 return;
+            }
             pa->cap = nc;
         }
-        pa->n++;
     }
     size_t *copy = rca_arena_alloc(e->a, pa->depth * sizeof *copy);
     const char **kc = rca_arena_alloc(e->a, pa->depth * sizeof *kc);
-    if (!copy || !kc)
+    if (!copy || !kc) {
+        pa->rc = RCA_ENOMEM;
         return;
+    }
+    if (slot == pa->n)
+        pa->n++;
     memcpy(copy, pa->stack, pa->depth * sizeof *copy);
     memcpy(kc, pa->keys, pa->depth * sizeof *kc);
     pa->leaf[slot] = leaf;
@@ -890,7 +896,7 @@ static void record_path(path_acc *pa)
 static void walk_causes(path_acc *pa, size_t node)
 {
     eval *e = pa->e;
-    if (++pa->visited > 100000)
+    if (++pa->visited > 100000 || pa->rc)
         return;
     pa->stack[pa->depth++] = node;
     int extended = 0;
@@ -1018,8 +1024,9 @@ static rca_err build_chains(eval *e)
         memset(&pa, 0, sizeof pa);
         pa.e = e;
         walk_causes(&pa, si);
+        rc = pa.rc;
         /* best chains first, a few per symptom */
-        for (size_t taken = 0; taken < CHAINS_PER_SYMPTOM && taken < pa.n; taken++) {
+        for (size_t taken = 0; !rc && taken < CHAINS_PER_SYMPTOM && taken < pa.n; taken++) {
             size_t best = pa.n;
             for (size_t i = 0; i < pa.n; i++)
                 if (pa.score[i] >= 0 && (best == pa.n || pa.score[i] > pa.score[best]))
@@ -1029,8 +1036,10 @@ static rca_err build_chains(eval *e)
             if (res->nchains == cap) {
                 size_t nc = cap ? cap * 2 : 8;
                 rca_chain *ch = rca_arena_alloc(e->a, nc * sizeof *ch);
-                if (!ch)
+                if (!ch) {
+                    rc = RCA_ENOMEM;
                     break;
+                }
                 if (res->nchains)
                     memcpy(ch, res->chains, res->nchains * sizeof *ch);
                 res->chains = ch;
@@ -1041,8 +1050,10 @@ static rca_err build_chains(eval *e)
             c->score = pa.score[best];
             c->steps = rca_arena_alloc(e->a, c->n * sizeof *c->steps);
             c->keys = rca_arena_alloc(e->a, c->n * sizeof *c->keys);
-            if (!c->steps || !c->keys) {
+            c->also = rca_arena_alloc(e->a, (e->ne + 1) * sizeof *c->also);
+            if (!c->steps || !c->keys || !c->also) {
                 res->nchains--;
+                rc = RCA_ENOMEM;
                 break;
             }
             for (size_t k = 0; k < c->n; k++) {
@@ -1051,9 +1062,8 @@ static rca_err build_chains(eval *e)
             }
             /* what else the root explains directly (not already a step): corroboration */
             size_t root = pa.paths[best][c->n - 1];
-            c->also = rca_arena_alloc(e->a, (e->ne + 1) * sizeof *c->also);
             c->nalso = 0;
-            for (size_t k = 0; c->also && c->n > 1 && k < e->ne; k++) {
+            for (size_t k = 0; c->n > 1 && k < e->ne; k++) {
                 if (e->ecause[k] != root)
                     continue;
                 const rca_finding *x = &e->f[e->eeffect[k]];

@@ -43,3 +43,11 @@ void store_finalize_statements(rca_store *s)
     }
     s->nrows = 0;
 }
+
+int store_one_row(rca_store *s, sqlite3_stmt *st, const char *what, rca_err *rc)
+{
+    int r = sqlite3_step(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        *rc = store_db_fail(s, what);
+    return r == SQLITE_ROW;
+}

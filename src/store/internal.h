@@ -102,6 +102,9 @@ extern const char *const store_host_columns[STORE_HOST_COLUMNS + 1]; /* NULL-ter
 rca_err store_prepare(rca_store *s, const char *sql, sqlite3_stmt **st);
 /* Say sqlite3_errmsg under `what` through s->diag; returns RCA_EDB. */
 rca_err store_db_fail(rca_store *s, const char *what);
+/* Step a statement that gives at most one row: 1 when it gave it, 0 when it gave none; a failure
+ * sets *rc to RCA_EDB (said through s->diag) and gives 0. */
+int store_one_row(rca_store *s, sqlite3_stmt *st, const char *what, rca_err *rc);
 /* Finalize the writer's statements (before the connection closes). */
 void store_finalize_statements(rca_store *s);
 

@@ -28,16 +28,6 @@ static rca_err col_dup(sqlite3_stmt *st, int i, char **out)
     return RCA_OK;
 }
 
-/* Step a statement that gives at most one row: *has_row says whether it gave one. */
-static rca_err step_row(rca_store *s, sqlite3_stmt *st, const char *what, int *has_row)
-{
-    int r = sqlite3_step(st);
-    *has_row = r == SQLITE_ROW;
-    if (r != SQLITE_ROW && r != SQLITE_DONE)
-        return store_db_fail(s, what);
-    return RCA_OK;
-}
-
 /* ------------------------------------------------------------------ hits */
 
 rca_err rca_store_each_hit_group(rca_store *s, rca_err (*fn)(void *ctx, const rca_hit_group *g),
@@ -73,8 +63,8 @@ end:
 /* The fields of the first hit (by id) of the statement's rows, into out; "{}" when none. */
 static rca_err first_fields(rca_store *s, sqlite3_stmt *st, rca_buf *out, int *found)
 {
-    int has = 0;
-    rca_err rc = step_row(s, st, "cannot read a rule hit", &has);
+    rca_err rc = RCA_OK;
+    int has = store_one_row(s, st, "cannot read a rule hit", &rc);
     rca_buf_reset(out);
     const char *v = has ? (const char *)sqlite3_column_text(st, 0) : NULL;
     if (!rc)
@@ -154,8 +144,7 @@ static rca_err marker_time(rca_store *s, const char *rule, int64_t host_id, doub
         sqlite3_bind_text(st, (int)(4 + 2 * j), path, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, (int)(5 + 2 * j), eq[j].value, -1, SQLITE_STATIC);
     }
-    int has = 0;
-    if (!(rc = step_row(s, st, "cannot read the rule hits", &has)) && has)
+    if (store_one_row(s, st, "cannot read the rule hits", &rc))
         *out = col_ts(st, 0);
 end:
     sqlite3_finalize(st);
@@ -193,10 +182,9 @@ rca_err rca_store_group_since(rca_store *s, const char *grp, double after, doubl
             break;
         sqlite3_bind_text(st, 1, grp, -1, SQLITE_STATIC);
         sqlite3_bind_double(st, 2, k ? *first_ts : after);
-        int has = 0;
         if (k == 2)
-            rc = first_fields(s, st, fields, &has);
-        else if (!(rc = step_row(s, st, "cannot read the rule hits", &has)) && has) {
+            rc = first_fields(s, st, fields, NULL);
+        else if (store_one_row(s, st, "cannot read the rule hits", &rc)) {
             if (k == 0)
                 *first_ts = col_ts(st, 0);
             else
@@ -223,8 +211,7 @@ static rca_err host_text(rca_store *s, const char *sql, int64_t host_id, const c
     sqlite3_bind_int64(st, 1, host_id);
     if (arg)
         sqlite3_bind_text(st, 2, arg, -1, SQLITE_STATIC);
-    int has = 0;
-    if (!(rc = step_row(s, st, "cannot read a host", &has)) && has)
+    if (store_one_row(s, st, "cannot read a host", &rc))
         rc = col_dup(st, 0, out);
     sqlite3_finalize(st);
     return rc;

@@ -526,7 +526,7 @@ rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_b
         return rc;
     sqlite3_bind_int64(st, 1, file_id);
     sqlite3_bind_int64(st, 2, lineno);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (store_one_row(s, st, "cannot read a line", &rc)) {
         const void *p = sqlite3_column_text(st, 0);
         int n = sqlite3_column_bytes(st, 0);
         if (p)
@@ -547,7 +547,7 @@ rca_err rca_store_file_info(rca_store *s, int64_t file_id, rca_buf *path, int64_
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, file_id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (store_one_row(s, st, "cannot read a file", &rc)) {
         const char *p = (const char *)sqlite3_column_text(st, 0);
         if (p)
             rc = rca_buf_adds(path, p);
@@ -635,7 +635,7 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
         sqlite3_bind_int64(st, 2, wf[i].base + wf[i].lines - 1);
         sqlite3_bind_double(st, 3, hi * 1000.0);
         sqlite3_bind_double(st, 4, lo * 1000.0);
-        if (sqlite3_step(st) == SQLITE_ROW) {
+        if (store_one_row(s, st, "cannot read the lines", &rc)) {
             w.n_after = sqlite3_column_int64(st, 0);
             w.after_first = col_time(st, 1);
             w.after_last = col_time(st, 2);
@@ -645,6 +645,8 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
         }
         sqlite3_finalize(st);
         st = NULL;
+        if (rc)
+            break;
         if (!w.n_after && !w.n_before)
             continue;
         static const char move[] =
@@ -672,7 +674,7 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
                           &st)))
             break;
         sqlite3_bind_int64(st, 1, wf[i].file_id);
-        if (sqlite3_step(st) == SQLITE_ROW) {
+        if (store_one_row(s, st, "cannot read the files", &rc)) {
             w.bundle = (const char *)sqlite3_column_text(st, 0);
             w.report = (const char *)sqlite3_column_text(st, 1);
             w.path = (const char *)sqlite3_column_text(st, 2);
