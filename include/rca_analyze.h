@@ -1,7 +1,7 @@
 /* rca_analyze.h - one analysis from bundles to result: drives ingest -> parse -> store -> rules.
  * main.c calls this and hands the result to report/. Owns the glue decisions: which parser reads
- * an entry, how log records are assembled across lines, how each host's identity, time zone and
- * role are worked out.
+ * an entry, how log records are assembled across lines, how each host's identity and time zone
+ * are worked out (its roles come from the pack's roles checks, rules/system/roles.rules).
  */
 #ifndef RCA_ANALYZE_H
 #define RCA_ANALYZE_H

@@ -161,6 +161,12 @@ typedef struct rca_eval_opts {
 
 #define RCA_MAX_AGE_DEFAULT (7 * 86400.0)
 
+/* After the ingest, before rca_rules_evaluate: run the pack's roles checks and set the roles of
+ * every host one of their rows names (column host_id, column roles: a comma-separated list; a
+ * later row for the same host wins; a host no row names keeps none). A roles check whose SQL
+ * fails is said through diag at its location and skipped. */
+rca_err rca_rules_set_roles(rca_rules *r, rca_store *s, rca_diag *diag);
+
 /* Run the checks, group hits into findings, link causes, build and rank chains. The findings are
  * also written to the store (tables finding, evidence, cause). `o` may be NULL (defaults). On
  * success *out owns the result. */

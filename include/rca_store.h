@@ -103,6 +103,23 @@ typedef int (*rca_row_fn)(void *ctx, int ncols, const char *const *names, const 
 rca_err rca_store_query(rca_store *s, const char *sql, int read_only, rca_row_fn fn, void *ctx,
                         rca_diag *diag, const char *where, unsigned line);
 
+/* A result row with each column's value as text (NULL for SQL NULL) and as a number: ints[i] and
+ * reals[i] are SQLite's integer and double of column i (0 for NULL or text that is no number).
+ * Everything is borrowed for the call. */
+typedef struct rca_row {
+    int ncols;
+    const char *const *names, *const *text;
+    const int64_t *ints;
+    const double *reals;
+} rca_row;
+/* Called once per result row; return non-zero to stop. */
+typedef int (*rca_typed_row_fn)(void *ctx, const rca_row *row);
+
+/* rca_store_query for read-only rule SQL, with typed rows: numbers (ids, times) come as numbers,
+ * never printed and parsed back. */
+rca_err rca_store_query_rows(rca_store *s, const char *sql, rca_typed_row_fn fn, void *ctx,
+                             rca_diag *diag, const char *where, unsigned line);
+
 /* Run SQL with no result rows (several statements allowed). */
 rca_err rca_store_exec(rca_store *s, const char *sql);
 
@@ -139,9 +156,9 @@ typedef struct rca_out_of_window {
 /* After finish_ingest: for every log file of a host whose collection time is known, find the
  * lines dated more than after_s after it or more than before_s before it, move the rule hits on
  * those lines from `hit` to `hit_outside` (so that they never become findings by themselves), and
- * call fn once per such file, in file order. */
+ * call fn once per such file, in file order; a non-zero return of fn stops and is returned. */
 rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double before_s,
-                                          void (*fn)(void *ctx, const rca_out_of_window *w),
+                                          rca_err (*fn)(void *ctx, const rca_out_of_window *w),
                                           void *ctx);
 
 /* ---- what the reports hold ---- */
@@ -174,14 +191,83 @@ typedef struct rca_host_info {
     int64_t utc_offset;
     int has_offset;
 } rca_host_info;
-/* Calls fn once per host in id order; the strings are borrowed for the call only. */
-rca_err rca_store_each_host(rca_store *s, void (*fn)(void *ctx, const rca_host_info *h), void *ctx);
+/* Calls fn once per host in id order; the strings are borrowed for the call only. A non-zero
+ * return of fn stops the walk and is returned; a failed read is RCA_EDB (said through diag). */
+rca_err rca_store_each_host(rca_store *s, rca_err (*fn)(void *ctx, const rca_host_info *h),
+                            void *ctx);
 
 /* The text of one stored line (for evidence), into out: out->n bytes, which may include NUL bytes
  * (a line is kept as written). Returns RCA_OK and an empty out if the line is unknown. */
 rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_buf *out);
 /* The path of a file row, and its host id. */
 rca_err rca_store_file_info(rca_store *s, int64_t file_id, rca_buf *path, int64_t *host_id);
+
+/* ---- the questions the rules engine and the analysis ask (queries.c) ----
+ * Typed: ids and times go in as integer and double binds, never as text. Times are UTC epoch
+ * seconds, -1 for none. Strings handed to a callback are borrowed for that call only; an rca_buf
+ * out is reset and filled (the caller owns it); a char ** out is malloc'd, the caller frees it,
+ * NULL when there is no such value. A failed read is RCA_EDB, said through the store's diag. */
+
+/* The hits sharing one grouping key `grp` (a finding to be). */
+typedef struct rca_hit_group {
+    const char *grp, *rule;
+    int64_t host_id;             /* the least host id of its hits, 0 for none */
+    double first_ts, last_ts;
+    int64_t count;
+    int64_t first_hit;           /* the id of its first hit */
+} rca_hit_group;
+/* Calls fn once per group, in the order of their first hits; a non-zero return of fn stops the
+ * walk and is returned. */
+rca_err rca_store_each_hit_group(rca_store *s, rca_err (*fn)(void *ctx, const rca_hit_group *g),
+                                 void *ctx);
+/* The fields (a JSON object) of hit `hit_id`: "{}" when it has none. */
+rca_err rca_store_hit_fields(rca_store *s, int64_t hit_id, rca_buf *out);
+
+/* A stored line a hit cites. */
+typedef struct rca_hit_place {
+    int64_t file_id, lineno, host_id;
+} rca_hit_place;
+/* Group grp's evidence: its first `nfirst` hits that cite a line (dated min_ts or later when
+ * min_ts >= 0), then its last one that cites a line, into out (room for nfirst + 1); *n is
+ * how many. The last may repeat one of the first. */
+rca_err rca_store_group_places(rca_store *s, const char *grp, double min_ts, size_t nfirst,
+                               rca_hit_place *out, size_t *n);
+
+/* A field's value a hit must have (`fields` holds name: value). */
+typedef struct rca_field_eq {
+    const char *name, *value;
+} rca_field_eq;
+/* The time of the first hit of rule `rule` on host host_id dated after ts whose fields hold every
+ * pair of eq (marker_before: of the last one dated before ts); *out -1 when there is none. */
+rca_err rca_store_marker_after(rca_store *s, const char *rule, int64_t host_id, double ts,
+                               const rca_field_eq *eq, size_t neq, double *out);
+rca_err rca_store_marker_before(rca_store *s, const char *rule, int64_t host_id, double ts,
+                                const rca_field_eq *eq, size_t neq, double *out);
+/* The part of group grp after time `after`: *first_ts its first hit dated after it (-1 when there
+ * is none) and, when there is one, *count its hits dated first_ts or later and `fields` the fields
+ * of the first of those (by id). */
+rca_err rca_store_group_since(rca_store *s, const char *grp, double after, double *first_ts,
+                              int64_t *count, rca_buf *fields);
+
+/* The value of fact `key` of a host (the first by file). */
+rca_err rca_store_fact(rca_store *s, int64_t host_id, const char *key, char **out);
+/* The report name a host was added with. */
+rca_err rca_store_host_report(rca_store *s, int64_t host_id, char **out);
+/* After finish_ingest: each host's Open vSwitch system-id, from its ovsdb rows. */
+rca_err rca_store_set_system_ids(rca_store *s);
+
+/* The offset (seconds east of UTC) of local times below `hi` (and not below the previous span's). */
+typedef struct rca_offset_span {
+    int64_t hi;
+    int32_t offset;
+} rca_offset_span;
+/* Redo the times of log file file_id, made UTC with the fixed offset read_offset before its
+ * host's zone was known: a stored time t was local time t + read_offset, and becomes
+ * t + read_offset - the offset of the span holding that local time (spans in order; the last one
+ * holds every later time, its hi unused). Its lines, its rule hits and the file's first and last
+ * times change; nothing else. */
+rca_err rca_store_retime_file(rca_store *s, int64_t file_id, int64_t read_offset,
+                              const rca_offset_span *spans, size_t nspans);
 
 /* Transactions for long writes outside the build (findings). */
 rca_err rca_store_begin(rca_store *s);

@@ -1,7 +1,7 @@
 /* analyze.c - one analysis from bundles to result. Drives ingest (the visitor below), parses each
  * wanted entry with the parser the layout map names, stores lines and rows, runs the line rules as
- * lines go by, works out each host's identity, time zone and roles, then hands the store to the
- * rules engine. Log records are assembled here: continuation lines (and oslo tracebacks, whose
+ * lines go by, works out each host's identity and time zone, has the pack's roles checks give
+ * hosts their roles, then hands the store to the rules engine. Log records are assembled here: continuation lines (and oslo tracebacks, whose
  * lines repeat the record's prefix) belong to the record they continue.
  */
 #include <stdio.h>
@@ -53,6 +53,7 @@ typedef struct az {
     char **warn;
     size_t nwarn, capwarn;
     size_t warn_dropped;     /* entry warnings past WARN_CAP: counted only */
+    rca_err warn_rc;         /* a warning that could not be kept (out of memory) */
     /* the sink wrapper sees fact rows on their way to the store */
     rca_row_sink inner;
 } az;
@@ -70,19 +71,21 @@ typedef struct diag_tee {
     rca_diag *user;
 } diag_tee;
 
-static void add_warning(az *z, const char *text)
+static rca_err add_warning(az *z, const char *text)
 {
     if (z->nwarn == z->capwarn) {
         size_t nc = z->capwarn ? z->capwarn * 2 : 16;
         char **nw = realloc(z->warn, nc * sizeof *nw);
         if (!nw)
-            return;
+            return RCA_ENOMEM;
         z->warn = nw;
         z->capwarn = nc;
     }
     char *c = strdup(text);
-    if (c)
-        z->warn[z->nwarn++] = c;
+    if (!c)
+        return RCA_ENOMEM;
+    z->warn[z->nwarn++] = c;
+    return RCA_OK;
 }
 
 /* Bundle diagnostics become report warnings ("bundle: entry: what was done"); everything also goes
@@ -103,8 +106,9 @@ static void tee_fn(void *ctx, const rca_diag_msg *m)
         if (m->line)
             rca_buf_printf(&b, "line %u: ", m->line);
         rca_buf_adds(&b, m->text);
-        if (b.p)
-            add_warning(t->z, b.p);
+        /* a diagnostic sink cannot fail: a warning lost is remembered, and fails the analysis */
+        if (!t->z->warn_rc)
+            t->z->warn_rc = b.p ? add_warning(t->z, b.p) : RCA_ENOMEM;
         rca_buf_free(&b);
     }
     rca_diag_send(t->user, m);
@@ -410,33 +414,6 @@ static void host_from_report(const char *report, char *out, size_t outsz)
     }
 }
 
-typedef struct fact_get {
-    char *value;
-} fact_get;
-
-static int take_first(void *ctx, int ncols, const char *const *names, const char *const *vals)
-{
-    (void)ncols;
-    (void)names;
-    fact_get *g = ctx;
-    if (!g->value && vals[0])
-        g->value = strdup(vals[0]);
-    return 1;
-}
-
-static char *get_fact(az *z, const char *key)
-{
-    char idbuf[32];
-    snprintf(idbuf, sizeof idbuf, "%lld", (long long)z->host.id);
-    const char *params[] = {idbuf, key};
-    fact_get g = {NULL};
-    rca_store_queryv(z->s,
-                     "SELECT value FROM fact WHERE host_id = ?1 AND key = ?2 ORDER BY file_id "
-                     "LIMIT 1",
-                     2, params, take_first, &g, z->diag, "analyze", 0);
-    return g.value;
-}
-
 /* The host's zone once its whole report is read: the name timedatectl gives, else etc/timezone's,
  * else the etc/localtime link's. A named zone that cannot be loaded gets a warning, and the fixed
  * offset of the collection (timedatectl's, or date against date --utc) is used instead. */
@@ -477,25 +454,37 @@ static rca_err settle_zone(az *z)
     return RCA_OK;
 }
 
-/* SQL for the UTC time of column `col` (seconds * scale) of late file lf with the host's final
- * zone or offset: its local time is col + lf->offset, and the offset to take off depends on it,
- * span by span over the file's times (the spans rca_tz gives, so that the result is the one lines
- * read after the zone was known get). */
-static void late_case(rca_buf *b, const char *col, long long scale, const late_file *lf,
-                      const host_state *h)
+/* The spans of the host's final zone (or its fixed offset) over late file lf's local times, for
+ * rca_store_retime_file: the ones rca_tz gives, so that the result is the one lines read after
+ * the zone was known get. *out is malloc'd (the caller frees it). */
+static rca_err late_spans(const late_file *lf, const host_state *h, rca_offset_span **out,
+                          size_t *n)
 {
-    long long f = (long long)lf->offset * scale;
-    rca_buf_printf(b, "(%s + %lld - %lld * (CASE WHEN 0 THEN 0", col, f, scale);
     int64_t lo = (int64_t)lf->first_ts + lf->offset, hi = (int64_t)lf->last_ts + lf->offset;
     rca_tz_span sp = {INT64_MIN, INT64_MAX, (int32_t)(h->has_offset ? h->offset : 0)};
+    rca_offset_span *v = NULL;
+    size_t cap = 0;
+    *n = 0;
     if (h->zone)
         rca_tz_span_at(h->zone, lo, &sp);
-    while (sp.hi <= hi) {
-        rca_buf_printf(b, " WHEN %s + %lld < %lld THEN %ld", col, f, (long long)sp.hi * scale,
-                       (long)sp.offset);
+    for (;;) {
+        if (*n == cap) {
+            size_t nc = cap ? cap * 2 : 8;
+            rca_offset_span *nv = realloc(v, nc * sizeof *nv);
+            if (!nv) {
+                free(v);
+                return RCA_ENOMEM;
+            }
+            v = nv;
+            cap = nc;
+        }
+        v[(*n)++] = (rca_offset_span){sp.hi, sp.offset};
+        if (sp.hi > hi)
+            break;
         rca_tz_span_at(h->zone, sp.hi, &sp);
     }
-    rca_buf_printf(b, " ELSE %ld END))", (long)sp.offset);
+    *out = v;
+    return RCA_OK;
 }
 
 /* 1 if late file lf needs no change: one offset over its times, the one it was read with. */
@@ -513,21 +502,19 @@ static rca_err report_end(void *ctx)
     az *z = ctx;
     host_state *h = &z->host;
     rca_err rc = RCA_OK;
-    char *hostname = get_fact(z, "hostname");
-    if (!hostname) {
+    char *hostname = NULL;
+    rc = rca_store_fact(z->s, h->id, "hostname", &hostname);
+    if (!rc && !hostname) {
         /* the report name is the fallback (sos names reports after the short host name) */
-        char idbuf[32];
-        snprintf(idbuf, sizeof idbuf, "%lld", (long long)h->id);
-        const char *params[] = {idbuf};
-        fact_get g = {NULL};
-        rca_store_queryv(z->s, "SELECT report FROM host WHERE id = ?1", 1, params, take_first, &g,
-                         z->diag, "analyze", 0);
+        char *report = NULL;
+        rc = rca_store_host_report(z->s, h->id, &report);
         char name[256];
-        host_from_report(g.value ? g.value : "unknown", name, sizeof name);
-        free(g.value);
-        hostname = strdup(name);
+        host_from_report(report ? report : "unknown", name, sizeof name);
+        free(report);
+        if (!rc && !(hostname = strdup(name)))
+            rc = RCA_ENOMEM;
     }
-    if (hostname)
+    if (!rc)
         rc = rca_store_set_host(z->s, h->id, "hostname", hostname);
     free(hostname);
     if (!rc)
@@ -537,13 +524,15 @@ static rca_err report_end(void *ctx)
     } copy[] = {{"kernel", "kernel"}, {"sos_version", "sos_version"}, {"tz_name", "tz"},
                 {"fqdn", "fqdn"}};
     for (size_t i = 0; i < RCA_ARRAY_LEN(copy) && !rc; i++) {
-        char *v = get_fact(z, copy[i].fact);
-        for (int src = 0; !v && strcmp(copy[i].fact, "tz_name") == 0 && src < TZ_NSOURCES; src++)
-            if (h->tz_names[src][0])
-                v = strdup(h->tz_names[src]);
-        if (!v && strcmp(copy[i].fact, "tz_name") == 0)
-            v = get_fact(z, "tz_abbr");
-        if (v)
+        char *v = NULL;
+        int is_tz = strcmp(copy[i].fact, "tz_name") == 0;
+        rc = rca_store_fact(z->s, h->id, copy[i].fact, &v);
+        for (int src = 0; !rc && !v && is_tz && src < TZ_NSOURCES; src++)
+            if (h->tz_names[src][0] && !(v = strdup(h->tz_names[src])))
+                rc = RCA_ENOMEM;
+        if (!rc && !v && is_tz)
+            rc = rca_store_fact(z->s, h->id, "tz_abbr", &v);
+        if (!rc && v)
             rc = rca_store_set_host(z->s, h->id, copy[i].column, v);
         free(v);
     }
@@ -560,32 +549,16 @@ static rca_err report_end(void *ctx)
                                    (h->zone ? rca_tz_local_offset(h->zone, h->collected_local, &sp)
                                             : h->offset)));
     /* local-time lines read before the zone was known: redo them with it now */
-    rca_buf sql;
-    rca_buf_init(&sql);
     for (size_t i = 0; i < h->nlate && !rc; i++) {
         const late_file *lf = &h->late_files[i];
+        rca_offset_span *spans = NULL;
+        size_t n = 0;
         if (lf->first_ts < 0 || late_same(lf, h))
             continue;
-        long long id = (long long)lf->id;
-        rca_buf_reset(&sql);
-        /* ids and times are integers we made: no untrusted text reaches this SQL */
-        rca_buf_printf(&sql, "UPDATE line_data SET ts_ms = ");
-        late_case(&sql, "ts_ms", 1000, lf, h);
-        rca_buf_printf(&sql,
-                       " WHERE rowid BETWEEN (SELECT line_base FROM file WHERE id = %lld) AND "
-                       "(SELECT line_base + lines - 1 FROM file WHERE id = %lld) "
-                       "AND ts_ms IS NOT NULL; UPDATE hit SET ts = ",
-                       id, id);
-        late_case(&sql, "ts", 1, lf, h);
-        rca_buf_printf(&sql, " WHERE file_id = %lld AND ts IS NOT NULL; UPDATE file SET first_ts = ",
-                       id);
-        late_case(&sql, "first_ts", 1, lf, h);
-        rca_buf_printf(&sql, ", last_ts = ");
-        late_case(&sql, "last_ts", 1, lf, h);
-        rca_buf_printf(&sql, " WHERE id = %lld;", id);
-        rc = sql.p ? rca_store_exec(z->s, sql.p) : RCA_ENOMEM;
+        if (!(rc = late_spans(lf, h, &spans, &n)))
+            rc = rca_store_retime_file(z->s, lf->id, lf->offset, spans, n);
+        free(spans);
     }
-    rca_buf_free(&sql);
     rca_tz_free(h->zone);
     h->zone = NULL;
     free(h->late_files);
@@ -614,7 +587,7 @@ static void span_words(rca_buf *b, int64_t n, double first, double last, const c
     rca_buf_adds(b, " UTC)");
 }
 
-static void out_of_window(void *ctx, const rca_out_of_window *w)
+static rca_err out_of_window(void *ctx, const rca_out_of_window *w)
 {
     az *z = ctx;
     rca_buf b, name;
@@ -637,34 +610,11 @@ static void out_of_window(void *ctx, const rca_out_of_window *w)
     if (w->hits)
         rca_buf_printf(&b, " (%lld rule match%s set aside)", (long long)w->hits,
                        w->hits == 1 ? "" : "es");
-    if (b.p)
-        add_warning(z, b.p);
+    rca_err rc = b.p ? add_warning(z, b.p) : RCA_ENOMEM;
     rca_buf_free(&b);
     rca_buf_free(&name);
+    return rc;
 }
-
-/* Roles from what runs and logs on each host (one statement, after every host is in). A log
- * counts only when it was written in this life of the host: one whose every line is dated after
- * the report was collected (a clock from elsewhere, logs copied in) says nothing of its role. */
-static const char roles_sql[] =
-    "UPDATE host SET roles = nullif(trim("
-    " CASE WHEN EXISTS (SELECT 1 FROM file f WHERE f.host_id = host.id AND f.service IN"
-    "   ('nova-api','nova-conductor','nova-scheduler','neutron-server','ovn-northd',"
-    "    'ovsdb-server-sb','ovsdb-server-nb') AND (host.collected_at IS NULL OR"
-    "   f.first_ts IS NULL OR f.first_ts <= host.collected_at + 3600))"
-    "   OR EXISTS (SELECT 1 FROM ovsdb o WHERE o.host_id = host.id AND o.db IN"
-    "   ('OVN_Southbound','OVN_Northbound')) THEN 'controller ' ELSE '' END ||"
-    " CASE WHEN EXISTS (SELECT 1 FROM ovsdb o WHERE o.host_id = host.id AND o.db = 'Open_vSwitch'"
-    "   AND o.col = 'external_ids' AND ((o.key = 'ovn-cms-options' AND o.value LIKE"
-    "   '%enable-chassis-as-gw%') OR o.key = 'ovn-bridge-mappings'))"
-    "   AND NOT EXISTS (SELECT 1 FROM file f WHERE f.host_id = host.id AND f.service ="
-    "   'nova-compute') THEN 'network ' ELSE '' END ||"
-    " CASE WHEN EXISTS (SELECT 1 FROM file f WHERE f.host_id = host.id AND f.service ="
-    "   'nova-compute') THEN 'compute' ELSE '' END), '');"
-    "UPDATE host SET roles = replace(roles, ' ', ',') WHERE roles IS NOT NULL;"
-    "UPDATE host SET system_id = (SELECT value FROM ovsdb o WHERE o.host_id = host.id AND"
-    " o.db = 'Open_vSwitch' AND o.tbl = 'Open_vSwitch' AND o.col = 'external_ids' AND"
-    " o.key = 'system-id' LIMIT 1);";
 
 rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *diag,
                         rca_result **out)
@@ -691,8 +641,13 @@ rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *d
             goto done;
         char *msg = NULL;
         rca_err brc = rca_ingest_bundle(o->paths[i], &o->limits, &v, &tdiag, &msg);
-        if (z.in_host) /* a report cut short by an error still gets its identity */
-            report_end(&z);
+        /* a report cut short by an error still gets its identity */
+        rca_err erc = z.in_host ? report_end(&z) : RCA_OK;
+        if (erc) {
+            free(msg);
+            rc = erc;
+            goto done;
+        }
         if (brc == RCA_EARCHIVE || brc == RCA_EIO) {
             partial = 1;
             rc = rca_store_set_bundle_status(z.s, z.bundle_id,
@@ -708,16 +663,20 @@ rca_err rca_analyze_run(const rca_analyze_opts *o, rca_rules *rules, rca_diag *d
             goto done;
         }
     }
-    if ((rc = rca_store_finish_ingest(z.s)) || (rc = rca_store_exec(z.s, roles_sql)) ||
+    if ((rc = rca_store_finish_ingest(z.s)) || (rc = rca_store_set_system_ids(z.s)) ||
+        (rc = rca_rules_set_roles(rules, z.s, &tdiag)) ||
         (rc = rca_store_set_aside_out_of_window(z.s, AFTER_COLLECTION_S, BEFORE_COLLECTION_S,
                                                 out_of_window, &z)) ||
         (o->fts && (rc = rca_store_build_fts(z.s))))
+        goto done;
+    if ((rc = z.warn_rc))
         goto done;
     rca_eval_opts eo = {o->max_age_s};
     if ((rc = rca_rules_evaluate(rules, z.s, &eo, &tdiag, &res)))
         goto done;
     res->partial = partial;
     res->warnings_dropped = z.warn_dropped;
+    rc = z.warn_rc;
     for (size_t i = 0; i < z.nwarn && !rc; i++)
         rc = rca_result_add_warning(res, z.warn[i]);
     if (!rc)

@@ -67,16 +67,14 @@ static int64_t host_by_name(const eval *e, const char *name)
     return 0;
 }
 
-static void collect_host(void *ctx, const rca_host_info *h)
+static rca_err collect_host(void *ctx, const rca_host_info *h)
 {
     eval *e = ctx;
     if (e->nhosts == e->caphosts) {
         size_t nc = e->caphosts ? e->caphosts * 2 : 8;
         host_name *nh = realloc(e->hosts, nc * sizeof *nh);
-        if (!nh) {
-            e->rc = RCA_ENOMEM;
-            return;
-        }
+        if (!nh)
+            return RCA_ENOMEM;
         e->hosts = nh;
         e->caphosts = nc;
     }
@@ -87,10 +85,8 @@ static void collect_host(void *ctx, const rca_host_info *h)
     e->nhosts++;
     rca_result *res = e->res;
     rca_host_summary *hs = rca_arena_alloc(e->a, (res->nhosts + 1) * sizeof *hs);
-    if (!hs) {
-        e->rc = RCA_ENOMEM;
-        return;
-    }
+    if (!hs)
+        return RCA_ENOMEM;
     if (res->nhosts)
         memcpy(hs, res->hosts, res->nhosts * sizeof *hs);
     rca_host_summary *x = &hs[res->nhosts];
@@ -103,6 +99,7 @@ static void collect_host(void *ctx, const rca_host_info *h)
     x->collected_at = h->collected_at;
     res->hosts = hs;
     res->nhosts++;
+    return RCA_OK;
 }
 
 /* ------------------------------------------------------------------ checks */
@@ -113,8 +110,10 @@ static int is_special_col(const char *n)
            strcmp(n, "ts") == 0;
 }
 
-static int check_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
+static int check_row(void *ctx, const rca_row *row)
 {
+    int ncols = row->ncols;
+    const char *const *names = row->names, *const *vals = row->text;
     eval *e = ctx;
     const rule *ru = e->check;
     int64_t host_id = 0, file_id = 0, lineno = 0;
@@ -125,13 +124,13 @@ static int check_row(void *ctx, int ncols, const char *const *names, const char 
     for (int i = 0; i < ncols; i++) {
         const char *n = names[i], *v = vals[i];
         if (strcmp(n, "host_id") == 0 && v)
-            host_id = atoll(v);
+            host_id = row->ints[i];
         else if (strcmp(n, "file_id") == 0 && v)
-            file_id = atoll(v);
+            file_id = row->ints[i];
         else if (strcmp(n, "lineno") == 0 && v)
-            lineno = atoll(v);
+            lineno = row->ints[i];
         else if (strcmp(n, "ts") == 0 && v)
-            ts = atof(v);
+            ts = row->reals[i];
         if (strcmp(n, "host") == 0)
             host = v;
         if (is_special_col(n) || !v)
@@ -169,11 +168,11 @@ static rca_err run_checks(eval *e)
 {
     for (size_t i = 0; i < e->r->nrules; i++) {
         rule *ru = &e->r->rules[i];
-        if (!ru->is_check || ru->is_coverage)
+        if (!ru->is_check || ru->is_coverage || ru->is_roles)
             continue;
         e->check = ru;
-        rca_err rc = rca_store_query(e->s, ru->sql, 1, check_row, e, e->diag, ru->file,
-                                     ru->sql_line);
+        rca_err rc = rca_store_query_rows(e->s, ru->sql, check_row, e, e->diag, ru->file,
+                                          ru->sql_line);
         if (rc == RCA_ESYNTAX)
             continue; /* reported with the rule's location; the other checks go on */
         if (rc)
@@ -182,6 +181,44 @@ static rca_err run_checks(eval *e)
             return e->rc;
     }
     return RCA_OK;
+}
+
+/* ------------------------------------------------------------------ roles */
+
+typedef struct roles_ctx {
+    rca_store *s;
+    rca_err rc;
+} roles_ctx;
+
+static int roles_row(void *ctx, const rca_row *row)
+{
+    roles_ctx *rx = ctx;
+    const char *roles = NULL;
+    int64_t host_id = 0;
+    for (int i = 0; i < row->ncols; i++) {
+        if (strcmp(row->names[i], "host_id") == 0)
+            host_id = row->ints[i];
+        else if (strcmp(row->names[i], "roles") == 0)
+            roles = row->text[i];
+    }
+    if (!roles || host_id <= 0)
+        return 0; /* no roles, or no host to give them to */
+    rx->rc = rca_store_set_host(rx->s, host_id, "roles", roles);
+    return rx->rc != RCA_OK;
+}
+
+rca_err rca_rules_set_roles(rca_rules *r, rca_store *s, rca_diag *diag)
+{
+    roles_ctx rx = {s, RCA_OK};
+    for (size_t i = 0; i < r->nrules && !rx.rc; i++) {
+        const rule *ru = &r->rules[i];
+        if (!ru->is_roles)
+            continue;
+        rca_err rc = rca_store_query_rows(s, ru->sql, roles_row, &rx, diag, ru->file, ru->sql_line);
+        if (rc && rc != RCA_ESYNTAX)
+            return rc; /* a roles check that fails is said with its location; the others go on */
+    }
+    return rx.rc;
 }
 
 /* ------------------------------------------------------------------ findings */
@@ -198,61 +235,26 @@ typedef struct groups {
     rca_arena *a;
 } groups;
 
-static int collect_group(void *ctx, int ncols, const char *const *names, const char *const *v)
+static rca_err collect_group(void *ctx, const rca_hit_group *h)
 {
-    (void)ncols;
-    (void)names;
     groups *gs = ctx;
     if (gs->n == gs->cap) {
         size_t nc = gs->cap ? gs->cap * 2 : 64;
         group_row *ng = realloc(gs->g, nc * sizeof *ng);
         if (!ng)
-            return 1;
+            return RCA_ENOMEM;
         gs->g = ng;
         gs->cap = nc;
     }
     group_row *g = &gs->g[gs->n++];
-    g->grp = rca_arena_strdup(gs->a, v[0] ? v[0] : "");
-    g->rule = rca_arena_strdup(gs->a, v[1]);
-    g->host_id = v[2] ? atoll(v[2]) : 0;
-    g->first_ts = v[3] ? atof(v[3]) : -1;
-    g->last_ts = v[4] ? atof(v[4]) : -1;
-    g->count = v[5] ? atoll(v[5]) : 0;
-    g->first_id = v[6] ? atoll(v[6]) : 0;
-    return 0;
-}
-
-typedef struct ev_rows {
-    int64_t file[EVIDENCE_MAX + 1], line[EVIDENCE_MAX + 1], host[EVIDENCE_MAX + 1];
-    size_t n;
-} ev_rows;
-
-static int collect_ev(void *ctx, int ncols, const char *const *names, const char *const *v)
-{
-    (void)ncols;
-    (void)names;
-    ev_rows *ev = ctx;
-    if (ev->n > EVIDENCE_MAX)
-        return 1;
-    ev->file[ev->n] = v[0] ? atoll(v[0]) : 0;
-    ev->line[ev->n] = v[1] ? atoll(v[1]) : 0;
-    ev->host[ev->n] = v[2] ? atoll(v[2]) : 0;
-    /* skip duplicates (the same line hit by two matches of one rule) */
-    for (size_t i = 0; i < ev->n; i++)
-        if (ev->file[i] == ev->file[ev->n] && ev->line[i] == ev->line[ev->n])
-            return 0;
-    ev->n++;
-    return 0;
-}
-
-static int collect_text(void *ctx, int ncols, const char *const *names, const char *const *v)
-{
-    (void)ncols;
-    (void)names;
-    rca_buf *b = ctx;
-    rca_buf_reset(b);
-    rca_buf_adds(b, v[0] ? v[0] : "{}");
-    return 1;
+    g->grp = rca_arena_strdup(gs->a, h->grp);
+    g->rule = rca_arena_strdup(gs->a, h->rule);
+    g->host_id = h->host_id;
+    g->first_ts = h->first_ts;
+    g->last_ts = h->last_ts;
+    g->count = h->count;
+    g->first_id = h->first_hit;
+    return g->grp && (g->rule || !h->rule) ? RCA_OK : RCA_ENOMEM;
 }
 
 static const char *field_of(const rca_finding *f, const char *name)
@@ -331,42 +333,41 @@ static rca_err parse_fields(eval *e, const char *json, rca_finding *f)
     return RCA_OK;
 }
 
-/* Evidence of a finding: its first hits (from min_ts on, when given) and its last one. */
+/* Evidence of a finding: its first hits (from min_ts on, when given) and its last one, each line
+ * once (the same line hit by two matches of one rule). */
 static rca_err collect_evidence(eval *e, rca_finding *f, const char *grp, double min_ts)
 {
-    ev_rows ev;
-    memset(&ev, 0, sizeof ev);
-    char tsbuf[64];
-    snprintf(tsbuf, sizeof tsbuf, "%.6f", min_ts);
-    const char *p2[] = {grp, tsbuf};
-    rca_err rc = rca_store_queryv(
-        e->s,
-        "SELECT * FROM (SELECT file_id, lineno, host_id FROM hit WHERE grp = ?1 AND "
-        "file_id IS NOT NULL AND (CAST(?2 AS REAL) < 0 OR ts >= ?2) ORDER BY id LIMIT 3) "
-        "UNION ALL SELECT * FROM (SELECT file_id, lineno, host_id FROM hit "
-        "WHERE grp = ?1 AND file_id IS NOT NULL ORDER BY id DESC LIMIT 1)",
-        2, p2, collect_ev, &ev, e->diag, "engine", 0);
+    rca_hit_place at[EVIDENCE_MAX];
+    size_t n = 0, nev = 0;
+    rca_err rc = rca_store_group_places(e->s, grp, min_ts, EVIDENCE_MAX - 1, at, &n);
     if (rc)
         return rc;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < nev && (at[k].file_id != at[i].file_id || at[k].lineno != at[i].lineno))
+            k++;
+        if (k == nev)
+            at[nev++] = at[i];
+    }
     f->nev = 0;
-    f->ev = rca_arena_alloc(e->a, (ev.n ? ev.n : 1) * sizeof *f->ev);
+    f->ev = rca_arena_alloc(e->a, (nev ? nev : 1) * sizeof *f->ev);
     if (!f->ev)
         return RCA_ENOMEM;
     rca_buf tmp, path;
     rca_buf_init(&tmp);
     rca_buf_init(&path);
-    for (size_t k = 0; k < ev.n && !rc; k++) {
+    for (size_t k = 0; k < nev && !rc; k++) {
         int64_t hid;
-        if ((rc = rca_store_file_info(e->s, ev.file[k], &path, &hid)) ||
-            (rc = rca_store_line_text(e->s, ev.file[k], ev.line[k], &tmp)))
+        if ((rc = rca_store_file_info(e->s, at[k].file_id, &path, &hid)) ||
+            (rc = rca_store_line_text(e->s, at[k].file_id, at[k].lineno, &tmp)))
             break;
         rca_evidence *x = &f->ev[f->nev++];
         x->host = rca_arena_strdup(e->a, host_of(e, hid));
         x->path = rca_arena_strdup(e->a, path.p);
-        x->line = ev.line[k];
+        x->line = at[k].lineno;
         x->text = rca_arena_strndup(e->a, tmp.p, tmp.n); /* NUL bytes and all */
         x->text_len = tmp.n;
-        x->file_id = ev.file[k];
+        x->file_id = at[k].file_id;
     }
     rca_buf_free(&tmp);
     rca_buf_free(&path);
@@ -376,10 +377,7 @@ static rca_err collect_evidence(eval *e, rca_finding *f, const char *grp, double
 static rca_err build_findings(eval *e)
 {
     groups gs = {NULL, 0, 0, e->a};
-    rca_err rc = rca_store_query(e->s,
-                                 "SELECT grp, rule, min(host_id), min(ts), max(ts), count(*), "
-                                 "min(id) FROM hit GROUP BY grp ORDER BY min(id)",
-                                 1, collect_group, &gs, e->diag, "engine", 0);
+    rca_err rc = rca_store_each_hit_group(e->s, collect_group, &gs);
     if (rc)
         goto done;
     e->f = rca_arena_alloc(e->a, (gs.n ? gs.n : 1) * sizeof *e->f);
@@ -391,9 +389,8 @@ static rca_err build_findings(eval *e)
         rc = RCA_ENOMEM;
         goto done;
     }
-    rca_buf tmp, path;
+    rca_buf tmp;
     rca_buf_init(&tmp);
-    rca_buf_init(&path);
     for (size_t i = 0; i < gs.n && !rc; i++) {
         group_row *g = &gs.g[i];
         const rule *ru = rules_find(e->r, g->rule);
@@ -423,15 +420,8 @@ static rca_err build_findings(eval *e)
         f->first_ts = g->first_ts;
         f->last_ts = g->last_ts;
         f->count = (unsigned)g->count;
-        char idbuf[32];
-        snprintf(idbuf, sizeof idbuf, "%lld", (long long)g->first_id);
-        const char *p1[] = {idbuf};
-        rca_buf_reset(&tmp);
-        rc = rca_store_queryv(e->s, "SELECT fields FROM hit WHERE id = ?1", 1, p1, collect_text,
-                              &tmp, e->diag, "engine", 0);
-        if (rc)
-            break;
-        if ((rc = parse_fields(e, tmp.p ? tmp.p : "{}", f)))
+        if ((rc = rca_store_hit_fields(e->s, g->first_id, &tmp)) ||
+            (rc = parse_fields(e, tmp.p ? tmp.p : "{}", f)))
             break;
         const char *fh = NULL;
         for (size_t k = 0; k < f->nfields; k++)
@@ -443,7 +433,6 @@ static rca_err build_findings(eval *e)
         e->nf++;
     }
     rca_buf_free(&tmp);
-    rca_buf_free(&path);
 done:
     free(gs.g);
     return rc;
@@ -451,8 +440,10 @@ done:
 
 /* ------------------------------------------------------------------ coverage */
 
-static int coverage_row(void *ctx, int ncols, const char *const *names, const char *const *vals)
+static int coverage_row(void *ctx, const rca_row *row)
 {
+    int ncols = row->ncols;
+    const char *const *names = row->names, *const *vals = row->text;
     eval *e = ctx;
     const rule *ru = e->check;
     rca_finding f;
@@ -465,7 +456,7 @@ static int coverage_row(void *ctx, int ncols, const char *const *names, const ch
     int64_t host_id = 0;
     for (int i = 0; i < ncols; i++) {
         if (strcmp(names[i], "host_id") == 0 && vals[i])
-            host_id = atoll(vals[i]);
+            host_id = row->ints[i];
         if (is_special_col(names[i]) || !vals[i])
             continue;
         f.fields[f.nfields].name = names[i];
@@ -502,7 +493,7 @@ static rca_err run_coverage(eval *e)
         if (!ru->is_coverage)
             continue;
         e->check = ru;
-        rca_err rc = rca_store_query(e->s, ru->sql, 1, coverage_row, e, e->diag, ru->file,
+        rca_err rc = rca_store_query_rows(e->s, ru->sql, coverage_row, e, e->diag, ru->file,
                                      ru->sql_line);
         if (rc == RCA_ESYNTAX)
             continue;
@@ -566,119 +557,66 @@ static rca_err apply_borrows(eval *e)
     return RCA_OK;
 }
 
-static int collect_double(void *ctx, int ncols, const char *const *names, const char *const *v)
+enum { UNTIL_KEYS_MAX = 8 };
+
+/* The part of finding i after an earlier recovery at `back` is the current outage: it starts with
+ * its first hit after the recovery, and its count, fields and evidence are those of that part. */
+static rca_err restart_after(eval *e, size_t i, double back)
 {
-    (void)ncols;
-    (void)names;
-    *(double *)ctx = v[0] ? atof(v[0]) : -1;
-    return 1;
+    rca_finding *f = &e->f[i];
+    double since = -1;
+    int64_t count = 0;
+    rca_buf fields;
+    rca_buf_init(&fields);
+    rca_err rc = rca_store_group_since(e->s, e->fgrp[i], back, &since, &count, &fields);
+    if (!rc && since >= 0) {
+        f->first_ts = since;
+        if ((fields.p && (rc = parse_fields(e, fields.p, f))) ||
+            (rc = collect_evidence(e, f, e->fgrp[i], since)))
+            goto end;
+        if (count > 0)
+            f->count = (unsigned)count;
+    }
+end:
+    rca_buf_free(&fields);
+    return rc;
 }
 
 /* A recovery marker after the finding (same host, same key) closes its window. */
-static rca_err apply_untils(eval *e)
+static rca_err apply_until(eval *e, size_t i, const link_clause *u)
 {
-    for (size_t i = 0; i < e->nf; i++) {
-        const rule *ru = e->frule[i];
-        rca_finding *f = &e->f[i];
-        if (f->last_ts < 0)
-            continue;
-        for (size_t k = 0; k < ru->nuntils; k++) {
-            const link_clause *u = &ru->untils[k];
-            rca_buf sql;
-            rca_buf_init(&sql);
-            rca_buf_adds(&sql, "SELECT min(ts) FROM hit WHERE rule = ?1 AND host_id = ?2 AND "
-                               "ts > ?3");
-            const char *params[2 + 2 * 8 + 1];
-            char hostbuf[32], tsbuf[64];
-            char paths[8][80];
-            snprintf(hostbuf, sizeof hostbuf, "%lld", (long long)e->fhost[i]);
-            snprintf(tsbuf, sizeof tsbuf, "%.6f", f->last_ts);
-            params[0] = u->target;
-            params[1] = hostbuf;
-            params[2] = tsbuf;
-            size_t np = 3;
-            int ok = 1;
-            for (size_t j = 0; j < u->nkeys && j < 8; j++) {
-                const char *v = field_of(f, u->keys[j].cause_field);
-                if (!v) {
-                    ok = 0;
-                    break;
-                }
-                snprintf(paths[j], sizeof paths[j], "$.\"%s\"", u->keys[j].effect_field);
-                rca_buf_printf(&sql, " AND json_extract(fields, ?%zu) = ?%zu", np + 1, np + 2);
-                params[np++] = paths[j];
-                params[np++] = v;
-            }
-            double until = -1;
-            rca_err rc = RCA_OK;
-            if (ok && sql.p)
-                rc = rca_store_queryv(e->s, sql.p, np, params, collect_double, &until, e->diag,
-                                      "engine", 0);
-            rca_buf_free(&sql);
-            if (rc)
-                return rc;
-            /* an earlier episode that recovered is not part of the current outage: it starts
-             * with the first failure after the last recovery */
-            double back = -1;
-            if (ok) {
-                rca_buf q;
-                rca_buf_init(&q);
-                rca_buf_adds(&q, "SELECT max(ts) FROM hit WHERE rule = ?1 AND host_id = ?2 AND "
-                                 "ts < ?3");
-                for (size_t j = 3; j < np; j += 2)
-                    rca_buf_printf(&q, " AND json_extract(fields, ?%zu) = ?%zu", j + 1, j + 2);
-                if (q.p)
-                    rc = rca_store_queryv(e->s, q.p, np, params, collect_double, &back, e->diag,
-                                          "engine", 0);
-                rca_buf_free(&q);
-                if (rc)
-                    return rc;
-            }
-            if (back > f->first_ts) {
-                char bbuf[64];
-                snprintf(bbuf, sizeof bbuf, "%.6f", back);
-                const char *p2[] = {e->fgrp[i], bbuf};
-                double since = -1;
-                rc = rca_store_queryv(e->s, "SELECT min(ts) FROM hit WHERE grp = ?1 AND ts > ?2",
-                                      2, p2, collect_double, &since, e->diag, "engine", 0);
-                if (rc)
-                    return rc;
-                if (since >= 0) {
-                    /* the current episode: its first time, its count, its first hit's fields */
-                    snprintf(bbuf, sizeof bbuf, "%.6f", since);
-                    double cnt = -1;
-                    rca_buf fj;
-                    rca_buf_init(&fj);
-                    f->first_ts = since;
-                    if ((rc = rca_store_queryv(e->s,
-                                               "SELECT count(*) FROM hit WHERE grp = ?1 AND "
-                                               "ts >= ?2",
-                                               2, p2, collect_double, &cnt, e->diag, "engine",
-                                               0)) ||
-                        (rc = rca_store_queryv(e->s,
-                                               "SELECT fields FROM hit WHERE grp = ?1 AND "
-                                               "ts >= ?2 ORDER BY id LIMIT 1",
-                                               2, p2, collect_text, &fj, e->diag, "engine", 0)) ||
-                        (fj.p && (rc = parse_fields(e, fj.p, f))) ||
-                        (rc = collect_evidence(e, f, e->fgrp[i], since))) {
-                        rca_buf_free(&fj);
-                        return rc;
-                    }
-                    rca_buf_free(&fj);
-                    if (cnt > 0)
-                        f->count = (unsigned)cnt;
-                }
-            }
-            if (until >= 0 && (e->funtil[i] < 0 || until < e->funtil[i])) {
-                e->funtil[i] = until;
-                char tbuf[32];
-                rca_fmt_time(until, tbuf);
-                if ((rc = add_field_to(e, f, "until", tbuf)))
-                    return rc;
-            }
-        }
+    rca_finding *f = &e->f[i];
+    rca_field_eq eq[UNTIL_KEYS_MAX];
+    size_t neq = 0;
+    for (; neq < u->nkeys && neq < UNTIL_KEYS_MAX; neq++) {
+        eq[neq].name = u->keys[neq].effect_field;
+        if (!(eq[neq].value = field_of(f, u->keys[neq].cause_field)))
+            return RCA_OK; /* no key to match a marker on */
+    }
+    double until = -1, back = -1;
+    rca_err rc;
+    if ((rc = rca_store_marker_after(e->s, u->target, e->fhost[i], f->last_ts, eq, neq, &until)) ||
+        (rc = rca_store_marker_before(e->s, u->target, e->fhost[i], f->last_ts, eq, neq, &back)))
+        return rc;
+    /* an earlier episode that recovered is not part of the current outage */
+    if (back > f->first_ts && (rc = restart_after(e, i, back)))
+        return rc;
+    if (until >= 0 && (e->funtil[i] < 0 || until < e->funtil[i])) {
+        e->funtil[i] = until;
+        char tbuf[32];
+        rca_fmt_time(until, tbuf);
+        return add_field_to(e, f, "until", tbuf);
     }
     return RCA_OK;
+}
+
+static rca_err apply_untils(eval *e)
+{
+    rca_err rc = RCA_OK;
+    for (size_t i = 0; i < e->nf && !rc; i++)
+        for (size_t k = 0; e->f[i].last_ts >= 0 && k < e->frule[i]->nuntils && !rc; k++)
+            rc = apply_until(e, i, &e->frule[i]->untils[k]);
+    return rc;
 }
 
 /* "2s", "4m 10s", "3h 05m": a duration for a title. */
@@ -880,6 +818,7 @@ typedef struct path_acc {
     const char ***pkeys;
     size_t *plen;
     size_t n, cap, visited;
+    rca_err rc;            /* out of memory: the walk stops and the analysis fails */
 } path_acc;
 
 static double path_score(const eval *e, const size_t *p, size_t n)
@@ -924,16 +863,21 @@ static void record_path(path_acc *pa)
                 pa->pkeys = k;
             if (pl)
                 pa->plen = pl;
-            if (!l || !s || !p || !k || !pl)
+            if (!l || !s || !p || !k || !pl) {
+                pa->rc = RCA_ENOMEM;
                 return;
+            }
             pa->cap = nc;
         }
-        pa->n++;
     }
     size_t *copy = rca_arena_alloc(e->a, pa->depth * sizeof *copy);
     const char **kc = rca_arena_alloc(e->a, pa->depth * sizeof *kc);
-    if (!copy || !kc)
+    if (!copy || !kc) {
+        pa->rc = RCA_ENOMEM;
         return;
+    }
+    if (slot == pa->n)
+        pa->n++;
     memcpy(copy, pa->stack, pa->depth * sizeof *copy);
     memcpy(kc, pa->keys, pa->depth * sizeof *kc);
     pa->leaf[slot] = leaf;
@@ -946,7 +890,7 @@ static void record_path(path_acc *pa)
 static void walk_causes(path_acc *pa, size_t node)
 {
     eval *e = pa->e;
-    if (++pa->visited > 100000)
+    if (++pa->visited > 100000 || pa->rc)
         return;
     pa->stack[pa->depth++] = node;
     int extended = 0;
@@ -1018,7 +962,7 @@ static rca_err find_not_proven(eval *e, rca_chain *c)
     rca_err rc = RCA_OK;
     for (size_t i = 0; i < e->r->nrules && !rc; i++) {
         const rule *ru = &e->r->rules[i];
-        if (ru->is_marker || ru->is_coverage)
+        if (ru->is_marker || ru->is_coverage || ru->is_roles)
             continue;
         int targets = 0;
         for (size_t k = 0; k < ru->nexplains && !targets; k++) {
@@ -1084,8 +1028,9 @@ static rca_err build_chains(eval *e)
         memset(&pa, 0, sizeof pa);
         pa.e = e;
         walk_causes(&pa, si);
+        rc = pa.rc;
         /* best chains first, a few per symptom */
-        for (size_t taken = 0; taken < CHAINS_PER_SYMPTOM && taken < pa.n; taken++) {
+        for (size_t taken = 0; !rc && taken < CHAINS_PER_SYMPTOM && taken < pa.n; taken++) {
             size_t best = pa.n;
             for (size_t i = 0; i < pa.n; i++)
                 if (pa.score[i] >= 0 && (best == pa.n || pa.score[i] > pa.score[best]))
@@ -1095,8 +1040,10 @@ static rca_err build_chains(eval *e)
             if (res->nchains == cap) {
                 size_t nc = cap ? cap * 2 : 8;
                 rca_chain *ch = rca_arena_alloc(e->a, nc * sizeof *ch);
-                if (!ch)
+                if (!ch) {
+                    rc = RCA_ENOMEM;
                     break;
+                }
                 if (res->nchains)
                     memcpy(ch, res->chains, res->nchains * sizeof *ch);
                 res->chains = ch;
@@ -1107,8 +1054,10 @@ static rca_err build_chains(eval *e)
             c->score = pa.score[best];
             c->steps = rca_arena_alloc(e->a, c->n * sizeof *c->steps);
             c->keys = rca_arena_alloc(e->a, c->n * sizeof *c->keys);
-            if (!c->steps || !c->keys) {
+            c->also = rca_arena_alloc(e->a, (e->ne + 1) * sizeof *c->also);
+            if (!c->steps || !c->keys || !c->also) {
                 res->nchains--;
+                rc = RCA_ENOMEM;
                 break;
             }
             for (size_t k = 0; k < c->n; k++) {
@@ -1117,9 +1066,8 @@ static rca_err build_chains(eval *e)
             }
             /* what else the root explains directly (not already a step): corroboration */
             size_t root = pa.paths[best][c->n - 1];
-            c->also = rca_arena_alloc(e->a, (e->ne + 1) * sizeof *c->also);
             c->nalso = 0;
-            for (size_t k = 0; c->also && c->n > 1 && k < e->ne; k++) {
+            for (size_t k = 0; c->n > 1 && k < e->ne; k++) {
                 if (e->ecause[k] != root)
                     continue;
                 const rca_finding *x = &e->f[e->eeffect[k]];
@@ -1281,7 +1229,7 @@ rca_err rca_rules_evaluate(rca_rules *r, rca_store *s, const rca_eval_opts *o, r
     e.a = res->arena;
     res->nrules = r->nrules;
     res->max_age_s = max_age;
-    if ((rc = rca_store_each_host(s, collect_host, &e)) || (rc = e.rc))
+    if ((rc = rca_store_each_host(s, collect_host, &e)))
         goto fail;
     if ((rc = run_checks(&e)) || (rc = build_findings(&e)) || (rc = apply_untils(&e)) ||
         (rc = apply_borrows(&e)) || (rc = link_causes(&e)) || (rc = render_titles(&e)) ||

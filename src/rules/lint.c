@@ -37,7 +37,15 @@ rca_err rules_validate(rca_rules *r, rca_diag *diag)
     for (size_t i = 0; i < r->nrules; i++) {
         rule *ru = &r->rules[i];
         const code_info *ci = rules_code(r, ru->code);
-        if (ru->is_coverage) {
+        if (ru->is_roles) {
+            if (ru->code || ru->severity || ru->title || ru->nexplains || ru->nuntils ||
+                ru->nborrows) {
+                rerr(diag, ru, 0, "a roles check has no code, severity, title, explains, until "
+                                  "or borrow: its rows give hosts their roles%s%s",
+                     NULL, NULL);
+                rc = RCA_ESYNTAX;
+            }
+        } else if (ru->is_coverage) {
             if (ru->code || ru->severity || ru->nexplains || ru->nuntils || ru->nborrows) {
                 rerr(diag, ru, 0, "a coverage check has no code, severity, explains, until or "
                                   "borrow: its rows say what could not be examined%s%s",
@@ -59,11 +67,11 @@ rca_err rules_validate(rca_rules *r, rca_diag *diag)
         } else {
             ru->cls = ci->cls;
         }
-        if (!ru->severity && !ru->is_marker && !ru->is_coverage) {
+        if (!ru->severity && !ru->is_marker && !ru->is_coverage && !ru->is_roles) {
             rerr(diag, ru, 0, "has no severity%s%s", NULL, NULL);
             rc = RCA_ESYNTAX;
         }
-        if (!ru->title && !ru->is_marker) {
+        if (!ru->title && !ru->is_marker && !ru->is_roles) {
             rerr(diag, ru, 0, "has no title%s%s", NULL, NULL);
             rc = RCA_ESYNTAX;
         }
@@ -305,6 +313,27 @@ static int check_title(const rule *ru, rca_buf *have, rca_diag *diag)
             ok = 0;
         }
         p = close;
+    }
+    return ok;
+}
+
+/* A roles check's rows say which host (host_id) has which roles (roles): without either column
+ * it would give no host a role, and every check that asks for a controller would fall silent. */
+static int check_roles_columns(const rule *ru, rca_diag *diag)
+{
+    static const char *const need[] = {"host_id", "roles"};
+    int ok = 1;
+    if (!ru->is_roles || !ru->cols_known)
+        return 1;
+    for (size_t k = 0; k < RCA_ARRAY_LEN(need); k++) {
+        int found = 0;
+        for (size_t i = 0; i < ru->ncols && !found; i++)
+            found = strcmp(ru->cols[i], need[k]) == 0;
+        if (!found) {
+            rerr(diag, ru, ru->sql_line, "a roles check needs a result column '%s'%s", need[k],
+                 "");
+            ok = 0;
+        }
     }
     return ok;
 }
@@ -615,6 +644,7 @@ rca_err rules_check_fields(rca_rules *r, rca_diag *diag)
             }
         }
         ok &= check_reads(r, ru, diag);
+        ok &= check_roles_columns(ru, diag);
         if (ru->is_check && ru->sql) {
             rca_err src = check_sql_rules(r, ru, diag);
             if (src == RCA_ESYNTAX)

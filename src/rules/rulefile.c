@@ -606,19 +606,24 @@ rca_err rules_parse_file(rca_rules *r, const char *path, const char *text, size_
             break;
         if (indent == 0) {
             if (strcmp(key, "rule") == 0 || strcmp(key, "check") == 0 ||
-                strcmp(key, "marker") == 0 || strcmp(key, "coverage") == 0) {
+                strcmp(key, "marker") == 0 || strcmp(key, "coverage") == 0 ||
+                strcmp(key, "roles") == 0) {
                 if (!*val) {
                     perr(&p, lineno, (unsigned)ke + 1, "'%s' needs an id", key);
                     p.cur = NULL;
                     continue;
                 }
-                int coverage = strcmp(key, "coverage") == 0;
-                start_rule(&p, key[0] == 'c', key[0] == 'm', val, lineno, (unsigned)vs + 1);
-                if (p.cur)
+                int coverage = strcmp(key, "coverage") == 0, roles = strcmp(key, "roles") == 0;
+                start_rule(&p, key[0] == 'c' || roles, key[0] == 'm', val, lineno,
+                           (unsigned)vs + 1);
+                if (p.cur) {
                     p.cur->is_coverage = coverage;
+                    p.cur->is_roles = roles;
+                }
             } else {
                 perr(&p, lineno, 1,
-                     "expected 'rule <id>', 'check <id>', 'marker <id>' or 'coverage <id>' at the "
+                     "expected 'rule <id>', 'check <id>', 'marker <id>', 'coverage <id>' or "
+                     "'roles <id>' at the "
                      "start of a line, "
                      "found '%s' "
                      "(properties are indented)",

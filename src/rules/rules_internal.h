@@ -88,6 +88,8 @@ typedef struct rule {
     int is_marker;         /* a marker makes hits for other rules, never a finding */
     int is_coverage;       /* a check (is_check too) whose rows say what could not be examined:
                               never a finding, run after the findings are stored */
+    int is_roles;          /* a check (is_check too) whose rows give each host its roles (its
+                              host_id and roles columns): run before every other check */
     char *code, *cls, *severity;
     char **services, **paths;
     size_t nservices, npaths;

@@ -1,5 +1,6 @@
 /* internal.h - what the files of src/store/ share and nothing outside it sees: the store itself,
- * and the write queue (writer.c) that store.c drives.
+ * the write queue (writer.c) that store.c drives, and the connection primitives (db.c) both use.
+ * The calls go one way: queries.c -> store.c -> writer.c -> db.c.
  *
  * While a database is built, every ingest-side write (bundle, host, file, line, link, command
  * row, hit) is encoded into a batch by the caller's thread and applied by a writer thread that
@@ -92,19 +93,29 @@ struct rca_store {
     int werr_said;     /* werr_msg went to diag, or to a caller of rca_store_sync */
 };
 
+/* db.c: the connection's primitives; it calls no other file of the store. */
 /* Tables parsers may fill through the row sink, and host columns that may be set. */
 extern const char *const store_row_tables[];
-extern const char *const store_host_columns[];
+enum { STORE_HOST_COLUMNS = 9 };
+extern const char *const store_host_columns[STORE_HOST_COLUMNS + 1]; /* NULL-terminated */
+/* Prepare without a word to diag (the writer thread calls it too): RCA_EDB. */
+rca_err store_prepare(rca_store *s, const char *sql, sqlite3_stmt **st);
+/* Say sqlite3_errmsg under `what` through s->diag; returns RCA_EDB. */
+rca_err store_db_fail(rca_store *s, const char *what);
+/* Step a statement that gives at most one row: 1 when it gave it, 0 when it gave none; a failure
+ * sets *rc to RCA_EDB (said through s->diag) and gives 0. */
+int store_one_row(rca_store *s, sqlite3_stmt *st, const char *what, rca_err *rc);
+/* Finalize the writer's statements (before the connection closes). */
+void store_finalize_statements(rca_store *s);
 
-/* writer.c */
+/* writer.c: the queued writes, on db.c. */
 rca_err store_writer_init(rca_store *s); /* prepare statements, start the thread */
 void store_writer_free(rca_store *s);    /* stop the thread, drop pending batches */
 /* Apply everything queued and wait for it; reports a writer error through s->diag (once). */
 rca_err store_drain(rca_store *s);
-void store_finalize_statements(rca_store *s);
 
-/* store.c */
-rca_err store_prepare(rca_store *s, const char *sql, sqlite3_stmt **st);
-rca_err store_db_fail(rca_store *s, const char *what);
+/* store.c: life and the generic reads, on writer.c and db.c. */
+/* Prepare on the caller's side: drain the queue first, say why a prepare failed. */
+rca_err store_prepare_drained(rca_store *s, const char *sql, sqlite3_stmt **st);
 
 #endif

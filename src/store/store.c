@@ -34,13 +34,6 @@ const char *rca_store_errmsg(rca_store *s)
     return s && s->db ? sqlite3_errmsg(s->db) : "no database";
 }
 
-rca_err store_db_fail(rca_store *s, const char *what)
-{
-    rca_diagf(s->diag, RCA_DIAG_ERROR, s->path ? s->path : "database", NULL, 0, 0, NULL,
-              "%s: %s", what, sqlite3_errmsg(s->db));
-    return RCA_EDB;
-}
-
 /* SQL functions for rules: hostmatch(a, b) is 1 when two host names name the same machine
  * (equal, or equal first labels: "cmp-1" and "cmp-1.example.com"); shortname(a) is the first
  * label. */
@@ -90,16 +83,7 @@ rca_err rca_store_exec(rca_store *s, const char *sql)
     return RCA_OK;
 }
 
-/* Prepare without a word to diag (the writer thread calls it too). */
-rca_err store_prepare(rca_store *s, const char *sql, sqlite3_stmt **st)
-{
-    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
-        return RCA_EDB;
-    return RCA_OK;
-}
-
-/* Prepare on the caller's side: drains the write queue first, says why it failed. */
-static rca_err prepare(rca_store *s, const char *sql, sqlite3_stmt **st)
+rca_err store_prepare_drained(rca_store *s, const char *sql, sqlite3_stmt **st)
 {
     rca_err rc = store_drain(s);
     if (rc)
@@ -341,25 +325,38 @@ static const char *first_line(const char *sql, char *buf, size_t n)
     return buf;
 }
 
+/* Who gets the rows of run_query: text values (fn), or typed ones (tfn). */
+typedef struct row_out {
+    rca_row_fn fn;
+    rca_typed_row_fn tfn;
+    void *ctx;
+} row_out;
+
 static rca_err run_query(rca_store *s, const char *sql, int read_only, size_t nparams,
-                         const char *const *params, rca_row_fn fn, void *ctx, rca_diag *diag,
+                         const char *const *params, row_out out, rca_diag *diag,
                          const char *where, unsigned line);
 
 rca_err rca_store_query(rca_store *s, const char *sql, int read_only, rca_row_fn fn, void *ctx,
                         rca_diag *diag, const char *where, unsigned line)
 {
-    return run_query(s, sql, read_only, 0, NULL, fn, ctx, diag, where, line);
+    return run_query(s, sql, read_only, 0, NULL, (row_out){fn, NULL, ctx}, diag, where, line);
 }
 
 rca_err rca_store_queryv(rca_store *s, const char *sql, size_t nparams, const char *const *params,
                          rca_row_fn fn, void *ctx, rca_diag *diag, const char *where,
                          unsigned line)
 {
-    return run_query(s, sql, 1, nparams, params, fn, ctx, diag, where, line);
+    return run_query(s, sql, 1, nparams, params, (row_out){fn, NULL, ctx}, diag, where, line);
+}
+
+rca_err rca_store_query_rows(rca_store *s, const char *sql, rca_typed_row_fn fn, void *ctx,
+                             rca_diag *diag, const char *where, unsigned line)
+{
+    return run_query(s, sql, 1, 0, NULL, (row_out){NULL, fn, ctx}, diag, where, line);
 }
 
 static rca_err run_query(rca_store *s, const char *sql, int read_only, size_t nparams,
-                         const char *const *params, rca_row_fn fn, void *ctx, rca_diag *diag,
+                         const char *const *params, row_out out, rca_diag *diag,
                          const char *where, unsigned line)
 {
     sqlite3_stmt *st = NULL;
@@ -395,8 +392,10 @@ static rca_err run_query(rca_store *s, const char *sql, int read_only, size_t np
     int ncols = sqlite3_column_count(st);
     const char **names = calloc((size_t)ncols + 1, sizeof *names);
     const char **vals = calloc((size_t)ncols + 1, sizeof *vals);
+    int64_t *ints = out.tfn ? calloc((size_t)ncols + 1, sizeof *ints) : NULL;
+    double *reals = out.tfn ? calloc((size_t)ncols + 1, sizeof *reals) : NULL;
     rca_err rc = RCA_OK;
-    if (!names || !vals) {
+    if (!names || !vals || (out.tfn && (!ints || !reals))) {
         rc = RCA_ENOMEM;
         goto done;
     }
@@ -412,14 +411,22 @@ static rca_err run_query(rca_store *s, const char *sql, int read_only, size_t np
             rc = RCA_ESYNTAX;
             break;
         }
+        /* numbers first: asking a number for a text value keeps its text, not the reverse */
+        for (int i = 0; out.tfn && i < ncols; i++) {
+            ints[i] = sqlite3_column_int64(st, i);
+            reals[i] = sqlite3_column_double(st, i);
+        }
         for (int i = 0; i < ncols; i++)
             vals[i] = (const char *)sqlite3_column_text(st, i);
-        if (fn && fn(ctx, ncols, names, vals))
+        rca_row row = {ncols, names, vals, ints, reals};
+        if (out.fn ? out.fn(out.ctx, ncols, names, vals) : out.tfn && out.tfn(out.ctx, &row))
             break;
     }
 done:
     free(names);
     free(vals);
+    free(ints);
+    free(reals);
     sqlite3_finalize(st);
     return rc;
 }
@@ -471,16 +478,18 @@ rca_err rca_store_columns(rca_store *s, const char *sql, void (*fn)(void *ctx, c
     return rc;
 }
 
-rca_err rca_store_each_host(rca_store *s, void (*fn)(void *ctx, const rca_host_info *h), void *ctx)
+rca_err rca_store_each_host(rca_store *s, rca_err (*fn)(void *ctx, const rca_host_info *h),
+                            void *ctx)
 {
     sqlite3_stmt *st;
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "SELECT id,report,hostname,fqdn,roles,tz,kernel,sos_version,system_id,"
                          "collected_at,utc_offset FROM host ORDER BY id",
                          &st);
     if (rc)
         return rc;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         rca_host_info h;
         h.id = sqlite3_column_int64(st, 0);
         h.report = (const char *)sqlite3_column_text(st, 1);
@@ -495,10 +504,13 @@ rca_err rca_store_each_host(rca_store *s, void (*fn)(void *ctx, const rca_host_i
                                                                    : sqlite3_column_double(st, 9);
         h.has_offset = sqlite3_column_type(st, 10) != SQLITE_NULL;
         h.utc_offset = sqlite3_column_int64(st, 10);
-        fn(ctx, &h);
+        if ((rc = fn(ctx, &h)))
+            break;
     }
+    if (!rc && r != SQLITE_DONE)
+        rc = store_db_fail(s, "cannot read the hosts");
     sqlite3_finalize(st);
-    return RCA_OK;
+    return rc;
 }
 
 rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_buf *out)
@@ -506,7 +518,7 @@ rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_b
     sqlite3_stmt *st;
     rca_buf_reset(out);
     /* a file's lines are consecutive rows: no index needed to find one */
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "SELECT raw FROM line_data WHERE rowid = (SELECT line_base FROM file "
                          "WHERE id = ?1) + ?2 - 1 AND file_id = ?1",
                          &st);
@@ -514,7 +526,7 @@ rca_err rca_store_line_text(rca_store *s, int64_t file_id, int64_t lineno, rca_b
         return rc;
     sqlite3_bind_int64(st, 1, file_id);
     sqlite3_bind_int64(st, 2, lineno);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (store_one_row(s, st, "cannot read a line", &rc)) {
         const void *p = sqlite3_column_text(st, 0);
         int n = sqlite3_column_bytes(st, 0);
         if (p)
@@ -531,11 +543,11 @@ rca_err rca_store_file_info(rca_store *s, int64_t file_id, rca_buf *path, int64_
     sqlite3_stmt *st;
     rca_buf_reset(path);
     *host_id = 0;
-    rca_err rc = prepare(s, "SELECT path, host_id FROM file WHERE id=?", &st);
+    rca_err rc = store_prepare_drained(s, "SELECT path, host_id FROM file WHERE id=?", &st);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, file_id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (store_one_row(s, st, "cannot read a file", &rc)) {
         const char *p = (const char *)sqlite3_column_text(st, 0);
         if (p)
             rc = rca_buf_adds(path, p);
@@ -560,14 +572,14 @@ static double col_time(sqlite3_stmt *st, int i)
 }
 
 rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double before_s,
-                                          void (*fn)(void *ctx, const rca_out_of_window *w),
+                                          rca_err (*fn)(void *ctx, const rca_out_of_window *w),
                                           void *ctx)
 {
     sqlite3_stmt *st = NULL;
     window_file *wf = NULL;
     size_t n = 0, cap = 0;
     /* only files whose span leaves the window need their lines read */
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "SELECT f.id, f.host_id, f.line_base, f.lines, h.collected_at FROM file f "
                          "JOIN host h ON h.id = f.host_id WHERE h.collected_at IS NOT NULL AND "
                          "f.parser = 'log' AND f.line_base IS NOT NULL AND "
@@ -611,7 +623,7 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
         w.file_id = wf[i].file_id;
         w.collected_at = wf[i].collected_at;
         /* a file's lines are the rowids line_base .. line_base + lines - 1 */
-        if ((rc = prepare(s,
+        if ((rc = store_prepare_drained(s,
                           "SELECT sum(ts_ms > ?3), min(CASE WHEN ts_ms > ?3 THEN ts_ms END), "
                           "max(CASE WHEN ts_ms > ?3 THEN ts_ms END), sum(ts_ms < ?4), "
                           "min(CASE WHEN ts_ms < ?4 THEN ts_ms END), "
@@ -623,7 +635,7 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
         sqlite3_bind_int64(st, 2, wf[i].base + wf[i].lines - 1);
         sqlite3_bind_double(st, 3, hi * 1000.0);
         sqlite3_bind_double(st, 4, lo * 1000.0);
-        if (sqlite3_step(st) == SQLITE_ROW) {
+        if (store_one_row(s, st, "cannot read the lines", &rc)) {
             w.n_after = sqlite3_column_int64(st, 0);
             w.after_first = col_time(st, 1);
             w.after_last = col_time(st, 2);
@@ -633,13 +645,15 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
         }
         sqlite3_finalize(st);
         st = NULL;
+        if (rc)
+            break;
         if (!w.n_after && !w.n_before)
             continue;
         static const char move[] =
             "INSERT INTO hit_outside SELECT * FROM hit WHERE file_id = ?1 AND (ts > ?2 OR ts < ?3)";
         static const char drop[] = "DELETE FROM hit WHERE file_id = ?1 AND (ts > ?2 OR ts < ?3)";
         for (int k = 0; k < 2 && !rc; k++) {
-            if ((rc = prepare(s, k ? drop : move, &st)))
+            if ((rc = store_prepare_drained(s, k ? drop : move, &st)))
                 break;
             sqlite3_bind_int64(st, 1, wf[i].file_id);
             sqlite3_bind_double(st, 2, hi);
@@ -654,17 +668,17 @@ rca_err rca_store_set_aside_out_of_window(rca_store *s, double after_s, double b
         if (rc)
             break;
         /* names for the message */
-        if ((rc = prepare(s,
+        if ((rc = store_prepare_drained(s,
                           "SELECT b.path, h.report, f.path FROM file f JOIN host h ON h.id = "
                           "f.host_id JOIN bundle b ON b.id = h.bundle_id WHERE f.id = ?1",
                           &st)))
             break;
         sqlite3_bind_int64(st, 1, wf[i].file_id);
-        if (sqlite3_step(st) == SQLITE_ROW) {
+        if (store_one_row(s, st, "cannot read the files", &rc)) {
             w.bundle = (const char *)sqlite3_column_text(st, 0);
             w.report = (const char *)sqlite3_column_text(st, 1);
             w.path = (const char *)sqlite3_column_text(st, 2);
-            fn(ctx, &w);
+            rc = fn(ctx, &w);
         }
         sqlite3_finalize(st);
         st = NULL;
@@ -714,7 +728,7 @@ rca_err rca_store_has_service(rca_store *s, const char *service, int *out)
 {
     sqlite3_stmt *st;
     *out = 0;
-    rca_err rc = prepare(s, "SELECT EXISTS (SELECT 1 FROM file WHERE service = ?1 AND parser = 'log')", &st);
+    rca_err rc = store_prepare_drained(s, "SELECT EXISTS (SELECT 1 FROM file WHERE service = ?1 AND parser = 'log')", &st);
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, service, -1, SQLITE_STATIC);
@@ -734,7 +748,7 @@ rca_err rca_store_add_finding(rca_store *s, const char *rule, const char *code, 
                               int64_t *out_id)
 {
     sqlite3_stmt *st;
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "INSERT INTO finding(rule,code,class,severity,host_id,title,first_ts,"
                          "last_ts,count,fields) VALUES(?,?,?,?,?,?,?,?,?,?)",
                          &st);
@@ -764,7 +778,7 @@ rca_err rca_store_add_evidence(rca_store *s, int64_t finding_id, int64_t host_id
                                int64_t lineno, const char *text, size_t text_len)
 {
     sqlite3_stmt *st;
-    rca_err rc = prepare(s,
+    rca_err rc = store_prepare_drained(s,
                          "INSERT INTO evidence(finding_id,host_id,file_id,lineno,text) "
                          "VALUES(?,?,?,?,?)",
                          &st);
@@ -789,7 +803,7 @@ rca_err rca_store_add_evidence(rca_store *s, int64_t finding_id, int64_t host_id
 rca_err rca_store_add_cause(rca_store *s, int64_t cause_id, int64_t effect_id, const char *key)
 {
     sqlite3_stmt *st;
-    rca_err rc = prepare(s, "INSERT INTO cause(cause_id,effect_id,key) VALUES(?,?,?)", &st);
+    rca_err rc = store_prepare_drained(s, "INSERT INTO cause(cause_id,effect_id,key) VALUES(?,?,?)", &st);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, cause_id);

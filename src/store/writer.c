@@ -41,13 +41,6 @@ enum op {
 
 #define NO_STR UINT32_MAX
 
-const char *const store_row_tables[] = {"df", "mem", "ovs_bridge", "ovs_port", "ovsdb", "fact",
-                                        "hit", NULL};
-
-const char *const store_host_columns[] = {"hostname", "fqdn", "roles", "collected_at", "tz",
-                                          "utc_offset", "kernel", "sos_version", "system_id",
-                                          NULL};
-
 /* An OP_SRC. */
 typedef struct src_op {
     int64_t id, logger, pid;
@@ -163,9 +156,10 @@ static int known_name(const char *const *names, const char *p, size_t n)
     return 0;
 }
 
-/* The cached INSERT for (table, columns), prepared on first use. */
-static sqlite3_stmt *row_statement(rca_store *s, const char *table, size_t tlen, size_t ncols,
-                                   cursor cols)
+/* The cached INSERT for (table, columns), prepared on first use, into *out. RCA_EINTERNAL for a
+ * damaged op or a name that is no known table or plain identifier. */
+static rca_err row_statement(rca_store *s, const char *table, size_t tlen, size_t ncols,
+                             cursor cols, sqlite3_stmt **out)
 {
     const cursor names = cols;
     rca_buf *k = &s->key;
@@ -176,26 +170,26 @@ static sqlite3_stmt *row_statement(rca_store *s, const char *table, size_t tlen,
         size_t n = 0;
         const char *c = get_cstr(&cols, &n);
         if (!c)
-            return NULL;
+            return RCA_EINTERNAL;
         rca_buf_add(k, c, n);
         rca_buf_addc(k, ',');
     }
     if (!k->p)
-        return NULL;
+        return RCA_ENOMEM;
     for (size_t i = 0; i < s->nrows; i++)
         if (strcmp(s->rows[i].key, k->p) == 0) {
-            sqlite3_stmt *st = s->rows[i].stmt;
+            *out = s->rows[i].stmt;
             if (i > 0) { /* keep the most used statements at the front */
                 row_stmt tmp = s->rows[i];
                 s->rows[i] = s->rows[i - 1];
                 s->rows[i - 1] = tmp;
             }
-            return st;
+            return RCA_OK;
         }
     /* Table and column names come from sosrca's own parsers, never from a bundle; still, only
      * known tables and plain identifiers make it into SQL text. */
     if (!known_name(store_row_tables, table, tlen))
-        return NULL;
+        return RCA_EINTERNAL;
     rca_buf sql;
     rca_buf_init(&sql);
     rca_buf_adds(&sql, "INSERT INTO ");
@@ -207,7 +201,7 @@ static sqlite3_stmt *row_statement(rca_store *s, const char *table, size_t tlen,
         const char *c = get_cstr(&cols, &n);
         if (!c || !valid_ident(c, n)) {
             rca_buf_free(&sql);
-            return NULL;
+            return RCA_EINTERNAL;
         }
         rca_buf_addc(&sql, ',');
         rca_buf_add(&sql, c, n);
@@ -218,10 +212,11 @@ static sqlite3_stmt *row_statement(rca_store *s, const char *table, size_t tlen,
     rca_buf_addc(&sql, ')');
     sqlite3_stmt *st = NULL;
     char *key = strdup(k->p);
-    if (!sql.p || !key || store_prepare(s, sql.p, &st)) {
+    rca_err rc = !sql.p || !key ? RCA_ENOMEM : store_prepare(s, sql.p, &st);
+    if (rc) {
         rca_buf_free(&sql);
         free(key);
-        return NULL;
+        return rc;
     }
     rca_buf_free(&sql);
     if (s->nrows == ROW_CACHE) {
@@ -232,7 +227,8 @@ static sqlite3_stmt *row_statement(rca_store *s, const char *table, size_t tlen,
     s->rows[s->nrows].key = key;
     s->rows[s->nrows].stmt = st;
     s->nrows++;
-    return st;
+    *out = st;
+    return RCA_OK;
 }
 
 static rca_err apply_row(rca_store *s, cursor *c)
@@ -250,9 +246,10 @@ static rca_err apply_row(rca_store *s, cursor *c)
         if (!get_cstr(c, &n))
             return wfail(s, RCA_EINTERNAL, "a row op is damaged");
     }
-    sqlite3_stmt *st = row_statement(s, table, tlen, ncols, cols);
-    if (!st)
-        return wfail(s, s->werr ? s->werr : RCA_EINTERNAL, "cannot prepare a row insert");
+    sqlite3_stmt *st = NULL;
+    rca_err rc = row_statement(s, table, tlen, ncols, cols, &st);
+    if (rc)
+        return wfail(s, rc, "cannot prepare a row insert");
     sqlite3_bind_int64(st, 1, host);
     sqlite3_bind_int64(st, 2, file);
     sqlite3_bind_int64(st, 3, lineno);
@@ -267,7 +264,7 @@ static rca_err apply_host_set(rca_store *s, cursor *c)
     uint32_t col = 0, is_num = 0;
     get(c, &col, sizeof col);
     get(c, &is_num, sizeof is_num);
-    if (col >= RCA_ARRAY_LEN(store_host_columns) - 1)
+    if (col >= STORE_HOST_COLUMNS)
         return wfail(s, RCA_EINTERNAL, "a host op is damaged");
     char sql[128];
     snprintf(sql, sizeof sql, "UPDATE host SET %s=? WHERE id=?", store_host_columns[col]);
@@ -959,21 +956,6 @@ rca_err store_writer_init(rca_store *s)
     /* without a thread (none to be had) the batches are applied by the caller: same result */
     s->thread_on = pthread_create(&s->thread, NULL, writer_main, s) == 0;
     return RCA_OK;
-}
-
-void store_finalize_statements(rca_store *s)
-{
-    sqlite3_stmt **all[] = {&s->ins_line, &s->ins_lines, &s->ins_word, &s->ins_src, &s->ins_file,   &s->fin_file, &s->ins_link,
-                            &s->ins_host, &s->ins_bundle, &s->upd_bundle, &s->ins_hit};
-    for (size_t i = 0; i < RCA_ARRAY_LEN(all); i++) {
-        sqlite3_finalize(*all[i]);
-        *all[i] = NULL;
-    }
-    for (size_t i = 0; i < s->nrows; i++) {
-        sqlite3_finalize(s->rows[i].stmt);
-        free(s->rows[i].key);
-    }
-    s->nrows = 0;
 }
 
 static void free_list(store_batch *b)

@@ -323,6 +323,14 @@ static const lint_case lint_cases[] = {
     {"marker with a code",
      "marker m-code\n  code      vif-timeout\n  files     service:nova-compute\n" GOOD_MATCH GOOD_SAMPLES, 0,
      "a marker has no code", "marker m-code"},
+    {"roles check with a title",
+     "roles r-title\n  sql       SELECT 1 AS host_id, 'compute' AS roles\n  title     t\n"
+     "  sample |\n    host name=cmp-1\n  nosample |\n    host name=cmp-1\n",
+     0, "a roles check has no code, severity, title", "roles r-title"},
+    {"roles check without a roles column",
+     "roles r-cols\n  sql       SELECT h.id AS host_id FROM host h WHERE h.hostname = 'cmp-1'\n"
+     "  sample |\n    host name=cmp-1\n  nosample |\n    host name=cmp-2\n",
+     1, "a roles check needs a result column 'roles'", "sql       SELECT h.id"},
     {"marker with a title",
      "marker m-title\n  files     service:nova-compute\n" GOOD_MATCH "  title     x\n" GOOD_SAMPLES, 0,
      "a marker has no code", "marker m-title"},
@@ -1203,6 +1211,41 @@ static int first_value(void *ctx, int ncols, const char *const *names, const cha
 
 /* A log line with a NUL byte in it is evidence whole, not up to the NUL: in the result (with its
  * length) and in the evidence table. */
+/* The pack's roles checks give hosts their roles before any other check runs: a host a row names
+ * gets its roles, one with a NULL roles value or no row keeps none. */
+static const char roles_rules[] =
+    "roles r-roles\n"
+    "  sql |\n"
+    "    SELECT host_id, roles FROM (SELECT h.id AS host_id, CASE WHEN EXISTS (SELECT 1 FROM file f\n"
+    "      WHERE f.host_id = h.id AND f.service = 'nova-compute') THEN 'compute' END AS roles\n"
+    "      FROM host h) WHERE roles IS NOT NULL\n"
+    "  sample |\n"
+    "    host name=cmp-1\n"
+    "    file host=cmp-1 path=var/log/nova/nova-compute.log parser=log service=nova-compute\n"
+    "  yields    roles=compute\n"
+    "  nosample |\n"
+    "    host name=cmp-1\n";
+
+static void test_roles(void **state)
+{
+    (void)state;
+    const char *files[] = {"system/roles.rules", roles_rules, "nova/build.rules", nova_rules_alone,
+                           NULL};
+    run x;
+    run_start_with(&x, files);
+    int64_t other;
+    assert_int_equal(rca_store_add_host(x.s, x.bundle, "sosreport-ctl-1", &other), RCA_OK);
+    assert_int_equal(rca_store_finish_ingest(x.s), RCA_OK);
+    assert_int_equal(rca_rules_set_roles(x.p.r, x.s, &x.sd.d), RCA_OK);
+    char out[64] = "";
+    assert_int_equal(rca_store_query(x.s, "SELECT group_concat(id || ':' || coalesce(roles, '-')) FROM host", 1,
+                                     first_value, out, NULL, "t", 0),
+                     RCA_OK);
+    assert_string_equal(out, "1:compute,2:-");
+    assert_int_equal(tu_diag_count(&x.sd, RCA_DIAG_ERROR), 0);
+    run_free(&x);
+}
+
 static void test_evidence_with_nul(void **state)
 {
     (void)state;
@@ -1661,6 +1704,7 @@ int main(void)
         cmocka_unit_test(test_lint_no_literal),
         cmocka_unit_test(test_prefilter_same_hits),
         cmocka_unit_test(test_invalid_utf8_line),
+        cmocka_unit_test(test_roles),
         cmocka_unit_test(test_chain),
         cmocka_unit_test(test_evidence_with_nul),
         cmocka_unit_test(test_capture_with_nul),

@@ -243,17 +243,18 @@ typedef struct hosts_seen {
     int64_t offset[4];
 } hosts_seen;
 
-static void each_host(void *ctx, const rca_host_info *h)
+static rca_err each_host(void *ctx, const rca_host_info *h)
 {
     hosts_seen *hs = ctx;
     if (hs->n >= 4)
-        return;
+        return RCA_OK;
     snprintf(hs->names[hs->n], sizeof hs->names[0], "%s/%s/%s", h->report, h->hostname,
              h->fqdn ? h->fqdn : "-");
     hs->collected[hs->n] = h->collected_at;
     hs->has_offset[hs->n] = h->has_offset;
     hs->offset[hs->n] = h->utc_offset;
     hs->n++;
+    return RCA_OK;
 }
 
 static void test_hosts_and_lines(void **state)
@@ -752,7 +753,7 @@ typedef struct window_seen {
     char path[128];
 } window_seen;
 
-static void window_cb(void *ctx, const rca_out_of_window *w)
+static rca_err window_cb(void *ctx, const rca_out_of_window *w)
 {
     window_seen *ws = ctx;
     ws->calls++;
@@ -760,6 +761,7 @@ static void window_cb(void *ctx, const rca_out_of_window *w)
     snprintf(ws->path, sizeof ws->path, "%s", w->path);
     ws->w.path = ws->path;
     ws->w.bundle = ws->w.report = NULL;
+    return RCA_OK;
 }
 
 /* Lines dated after the collection (beyond the allowed skew) or long before it: counted per file
@@ -851,6 +853,186 @@ static void test_writer_error(void **state)
     tu_diag_free(&d);
 }
 
+/* ------------------------------------------------------------------ typed questions */
+
+typedef struct groups_seen {
+    int n;
+    char grp[4][32];
+    int64_t host[4], count[4], first_hit[4];
+    double first[4], last[4];
+} groups_seen;
+
+static rca_err group_cb(void *ctx, const rca_hit_group *g)
+{
+    groups_seen *gs = ctx;
+    if (gs->n >= 4)
+        return RCA_ELIMIT; /* stops the walk and comes back */
+    snprintf(gs->grp[gs->n], sizeof gs->grp[0], "%s/%s", g->rule, g->grp);
+    gs->host[gs->n] = g->host_id;
+    gs->count[gs->n] = g->count;
+    gs->first_hit[gs->n] = g->first_hit;
+    gs->first[gs->n] = g->first_ts;
+    gs->last[gs->n] = g->last_ts;
+    gs->n++;
+    return RCA_OK;
+}
+
+/* The engine's questions: groups of hits, their evidence lines, recovery markers before and after
+ * a time matched on a field, the episode after a recovery; microsecond times are compared exactly
+ * (they are bound as doubles, never printed and parsed back). */
+static void test_hit_questions(void **state)
+{
+    (void)state;
+    built b;
+    build(&b, ":memory:");
+    rca_store *s = b.s;
+    const double t = 1746180929.123456;
+    /* a failure at t, t+10, t+20 (port p1), a recovery of p1 at t+15 and of p2 at t+30 */
+    assert_int_equal(rca_store_add_hit(s, "fail", "fail|p1", b.cmp, b.log_file, 1, t, "{\"port\":\"p1\",\"n\":\"1\"}"), RCA_OK);
+    assert_int_equal(rca_store_add_hit(s, "fail", "fail|p1", b.cmp, b.log_file, 2, t + 10, "{\"port\":\"p1\",\"n\":\"2\"}"), RCA_OK);
+    assert_int_equal(rca_store_add_hit(s, "up", "up|p1", b.cmp, b.log_file, 1, t + 15, "{\"port\":\"p1\"}"), RCA_OK);
+    assert_int_equal(rca_store_add_hit(s, "fail", "fail|p1", b.cmp, b.log_file, 2, t + 20, "{\"port\":\"p1\",\"n\":\"3\"}"), RCA_OK);
+    assert_int_equal(rca_store_add_hit(s, "up", "up|p2", b.cmp, 0, 0, t + 30, "{\"port\":\"p2\"}"), RCA_OK);
+    assert_int_equal(rca_store_finish_ingest(s), RCA_OK);
+
+    groups_seen gs;
+    memset(&gs, 0, sizeof gs);
+    assert_int_equal(rca_store_each_hit_group(s, group_cb, &gs), RCA_OK);
+    assert_int_equal(gs.n, 3);
+    assert_string_equal(gs.grp[0], "fail/fail|p1");
+    assert_int_equal(gs.count[0], 3);
+    assert_int_equal(gs.host[0], b.cmp);
+    assert_true(gs.first[0] == t && gs.last[0] == t + 20);
+    assert_string_equal(gs.grp[2], "up/up|p2");
+
+    rca_buf out;
+    rca_buf_init(&out);
+    assert_int_equal(rca_store_hit_fields(s, gs.first_hit[0], &out), RCA_OK);
+    assert_string_equal(out.p, "{\"port\":\"p1\",\"n\":\"1\"}");
+    assert_int_equal(rca_store_hit_fields(s, 999, &out), RCA_OK);
+    assert_string_equal(out.p, "{}");
+
+    /* evidence: the first two from t+10 on, then the last; the hit without a line is no evidence */
+    rca_hit_place at[3];
+    size_t n = 0;
+    assert_int_equal(rca_store_group_places(s, "fail|p1", t + 10, 2, at, &n), RCA_OK);
+    assert_int_equal(n, 3);
+    assert_true(at[0].lineno == 2 && at[1].lineno == 2 && at[2].lineno == 2);
+    assert_int_equal(rca_store_group_places(s, "fail|p1", -1, 1, at, &n), RCA_OK);
+    assert_int_equal(n, 2);
+    assert_true(at[0].lineno == 1 && at[0].file_id == b.log_file && at[0].host_id == b.cmp);
+    assert_int_equal(rca_store_group_places(s, "up|p2", -1, 2, at, &n), RCA_OK);
+    assert_int_equal(n, 0);
+
+    /* markers: matched on the port, on the host, exactly after or before the time */
+    rca_field_eq p1 = {"port", "p1"}, p2 = {"port", "p2"};
+    double when = 0;
+    assert_int_equal(rca_store_marker_after(s, "up", b.cmp, t, &p1, 1, &when), RCA_OK);
+    assert_true(when == t + 15);
+    assert_int_equal(rca_store_marker_after(s, "up", b.cmp, t + 15, &p1, 1, &when), RCA_OK);
+    assert_true(when == -1);
+    assert_int_equal(rca_store_marker_after(s, "up", b.ctl, t, &p1, 1, &when), RCA_OK);
+    assert_true(when == -1);
+    assert_int_equal(rca_store_marker_after(s, "up", b.cmp, t, &p2, 1, &when), RCA_OK);
+    assert_true(when == t + 30);
+    assert_int_equal(rca_store_marker_before(s, "up", b.cmp, t + 20, &p1, 1, &when), RCA_OK);
+    assert_true(when == t + 15);
+    assert_int_equal(rca_store_marker_before(s, "up", b.cmp, t + 20, NULL, 0, &when), RCA_OK);
+    assert_true(when == t + 15);
+
+    /* the episode after the recovery at t+15: one hit, the third */
+    double since = 0;
+    int64_t count = 0;
+    assert_int_equal(rca_store_group_since(s, "fail|p1", t + 15, &since, &count, &out), RCA_OK);
+    assert_true(since == t + 20);
+    assert_int_equal(count, 1);
+    assert_string_equal(out.p, "{\"port\":\"p1\",\"n\":\"3\"}");
+    assert_int_equal(rca_store_group_since(s, "fail|p1", t + 20, &since, &count, &out), RCA_OK);
+    assert_true(since == -1);
+    assert_int_equal(count, 0);
+    /* a callback's error stops the walk and comes back */
+    gs.n = 4;
+    assert_int_equal(rca_store_each_hit_group(s, group_cb, &gs), RCA_ELIMIT);
+    rca_buf_free(&out);
+    built_free(&b);
+}
+
+static rca_err host_fails(void *ctx, const rca_host_info *h)
+{
+    (void)h;
+    ++*(int *)ctx;
+    return RCA_ENOMEM;
+}
+
+/* Host facts, the report name, system-ids; a host callback's error stops the walk. */
+static void test_host_questions(void **state)
+{
+    (void)state;
+    built b;
+    build(&b, ":memory:");
+    rca_store *s = b.s;
+    static const char *const cols[] = {"key", "value"};
+    rca_span v1[] = {sp("kernel"), sp("5.14.0-70.el9")}, v2[] = {sp("kernel"), sp("later")};
+    assert_int_equal(rca_store_add_row(s, b.cmp, b.ovs_file, "fact", 1, 2, cols, v1), RCA_OK);
+    assert_int_equal(rca_store_add_row(s, b.cmp, b.ovs_file + 1, "fact", 1, 2, cols, v2), RCA_OK);
+    assert_int_equal(rca_store_finish_ingest(s), RCA_OK);
+    char *v = NULL;
+    assert_int_equal(rca_store_fact(s, b.cmp, "kernel", &v), RCA_OK);
+    assert_string_equal(v, "5.14.0-70.el9"); /* the first by file */
+    free(v);
+    assert_int_equal(rca_store_fact(s, b.ctl, "kernel", &v), RCA_OK);
+    assert_null(v);
+    assert_int_equal(rca_store_host_report(s, b.ctl, &v), RCA_OK);
+    assert_string_equal(v, "sosreport-ctl-1-2025-05-02-hijklmn");
+    free(v);
+    assert_int_equal(rca_store_host_report(s, 99, &v), RCA_OK);
+    assert_null(v);
+    assert_int_equal(rca_store_set_system_ids(s), RCA_OK);
+    assert_string_equal(q(s, "SELECT id, system_id FROM host ORDER BY id"), "1|3f1c2a77-chassis\n2|NULL\n");
+    int calls = 0;
+    assert_int_equal(rca_store_each_host(s, host_fails, &calls), RCA_ENOMEM);
+    assert_int_equal(calls, 1);
+    built_free(&b);
+}
+
+/* A file read with one offset and redone with the zone known later: each time gets the offset of
+ * the span its local time falls in; lines, hits and the file's first and last times change, other
+ * files do not. */
+static void test_retime_file(void **state)
+{
+    (void)state;
+    tu_diag d;
+    tu_diag_init(&d);
+    rca_store *s = NULL;
+    assert_int_equal(rca_store_create(":memory:", 0, &d.d, &s), RCA_OK);
+    int64_t bundle, host, file, other;
+    assert_int_equal(rca_store_add_bundle(s, "b.tar.xz", &bundle), RCA_OK);
+    assert_int_equal(rca_store_add_host(s, bundle, "sosreport-cmp-1", &host), RCA_OK);
+    assert_int_equal(rca_store_add_file(s, host, "var/log/messages", "log", "syslog", NULL, &file), RCA_OK);
+    /* read as UTC (offset 0); the zone is +3600 before T, +7200 from then on */
+    const double ts[] = {1746180000.5, 1746190000.25};
+    for (int i = 0; i < 2; i++) {
+        add_log_line(s, file, i + 1, ts[i], RCA_LVL_INFO, "x", "line", 0);
+        assert_int_equal(rca_store_add_hit(s, "r", "r|", host, file, i + 1, ts[i], "{}"), RCA_OK);
+    }
+    assert_int_equal(rca_store_finish_file(s, file, 0, 2, ts[0], ts[1], "ok"), RCA_OK);
+    assert_int_equal(rca_store_add_file(s, host, "var/log/other", "log", "syslog", NULL, &other), RCA_OK);
+    add_log_line(s, other, 1, 1000.5, RCA_LVL_INFO, "x", "line", 0);
+    assert_int_equal(rca_store_finish_file(s, other, 0, 1, 1000.5, 1000.5, "ok"), RCA_OK);
+    assert_int_equal(rca_store_finish_ingest(s), RCA_OK);
+    const rca_offset_span spans[] = {{1746185000, 3600}, {INT64_MAX, 7200}};
+    assert_int_equal(rca_store_retime_file(s, file, 0, spans, 2), RCA_OK);
+    assert_string_equal(q(s, "SELECT file_id, lineno, ts FROM line ORDER BY file_id, lineno"),
+                        "1|1|1746176400.5\n1|2|1746182800.25\n2|1|1000.5\n");
+    assert_string_equal(q(s, "SELECT group_concat(ts) FROM (SELECT ts FROM hit ORDER BY id)"),
+                        "1746176400.5,1746182800.25\n");
+    assert_string_equal(q(s, "SELECT first_ts, last_ts FROM file ORDER BY id"),
+                        "1746176400.5|1746182800.25\n1000.5|1000.5\n");
+    assert_int_equal(tu_diag_count(&d, RCA_DIAG_ERROR), 0);
+    rca_store_free(s);
+    tu_diag_free(&d);
+}
+
 /* The full-text index covers every stored line, finds words wherever they are in a line (not a
  * prefix or a substring of a word), and gives back the line's place through line_id. */
 static void test_full_text_index(void **state)
@@ -890,6 +1072,9 @@ int main(void)
         cmocka_unit_test(test_writer_error),
         cmocka_unit_test(test_out_of_window),
         cmocka_unit_test(test_full_text_index),
+        cmocka_unit_test(test_hit_questions),
+        cmocka_unit_test(test_host_questions),
+        cmocka_unit_test(test_retime_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
