@@ -269,6 +269,11 @@ typedef struct rca_offset_span {
 rca_err rca_store_retime_file(rca_store *s, int64_t file_id, int64_t read_offset,
                               const rca_offset_span *spans, size_t nspans);
 
+/* Move every time of log file file_id (its lines, its rule hits, the file's first and last
+ * times) by delta_s seconds; with dated == 0, make them undated instead (NULL). For the kernel's
+ * seconds since boot, read before the host's boot time was known. */
+rca_err rca_store_shift_file(rca_store *s, int64_t file_id, int dated, double delta_s);
+
 /* Transactions for long writes outside the build (findings). */
 rca_err rca_store_begin(rca_store *s);
 rca_err rca_store_end(rca_store *s);

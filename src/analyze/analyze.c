@@ -36,6 +36,12 @@ typedef struct host_state {
     rca_err zone_err;        /* why timedatectl's zone did not load */
     late_file *late_files;
     size_t nlate, caplate;
+    /* the kernel's seconds since boot: the up time (`uptime`), and the log files whose boot
+     * stamps were stored as seconds since boot, before the boot time was known */
+    int64_t uptime_s;
+    int have_uptime;
+    int64_t *boot_files;
+    size_t nboot, capboot;
     char bundle[512], report[256];
 } host_state;
 
@@ -166,6 +172,9 @@ static rca_err fact_sink(void *ctx, const char *table, unsigned lineno, size_t n
         } else if (strcmp(key, "collected_utc") == 0) {
             h->collected_utc = atoll(val);
             h->have_utc = 1;
+        } else if (strcmp(key, "uptime_s") == 0) {
+            h->uptime_s = atoll(val);
+            h->have_uptime = 1;
         }
         /* `date` and `date --utc` together give the offset, rounded to a quarter hour */
         if (!h->has_offset && h->have_local && h->have_utc) {
@@ -180,12 +189,29 @@ static rca_err fact_sink(void *ctx, const char *table, unsigned lineno, size_t n
     return z->inner.row(z->inner.ctx, table, lineno, ncols, cols, vals);
 }
 
+/* The host's boot time (UTC epoch seconds): its collection time less its up time, when both are
+ * known (`uptime` runs a few seconds after `date`: the error is that, well under the minute
+ * uptime itself is rounded to). */
+static int boot_utc(const host_state *h, double *out)
+{
+    if (!h->have_uptime)
+        return 0;
+    if (h->have_utc)
+        *out = (double)(h->collected_utc - h->uptime_s);
+    else if (h->have_local && h->has_offset)
+        *out = (double)(h->collected_local - h->offset - h->uptime_s);
+    else
+        return 0;
+    return 1;
+}
+
 /* ------------------------------------------------------------------ visitor */
 
 static rca_err report_begin(void *ctx, const char *bundle, const char *report)
 {
     az *z = ctx;
     free(z->host.late_files);
+    free(z->host.boot_files);
     rca_tz_free(z->host.zone);
     memset(&z->host, 0, sizeof z->host);
     snprintf(z->host.bundle, sizeof z->host.bundle, "%s", bundle);
@@ -252,7 +278,7 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
     int64_t lineno = 0, rec = 0, rec_pid = -1, rec_us = -1;
     double rec_ts = -1;
     char rec_logger[128] = "";
-    int local_seen = 0;
+    int local_seen = 0, boot_seen = 0;
     const rca_tz *zone = z->host.zone;
     rca_tz_span span = RCA_TZ_SPAN_EMPTY;
     const char *line;
@@ -270,6 +296,11 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
                 ts = (double)ll.ts_us / 1e6 -
                      (double)(zone ? rca_tz_local_offset(zone, sec, &span) : z->host.offset);
                 local_seen = 1;
+            } else if (ll.zone == RCA_TS_BOOT && ll.ts_us >= 0) {
+                /* seconds since boot, kept as they are: report_end dates them once the report's
+                 * collection and up times are both known, whatever order the entries came in */
+                ts = (double)ll.ts_us / 1e6;
+                boot_seen = 1;
             }
             /* an oslo traceback repeats its record's pid, time and logger on every line */
             int same_rec = ll.fmt == RCA_LOG_OSLO && ll.pid == rec_pid && ll.ts_us == rec_us &&
@@ -320,6 +351,18 @@ static rca_err read_log(az *z, const rca_entry *e, const rca_layout_class *cls, 
             h->caplate = nc;
         }
         h->late_files[h->nlate++] = (late_file){file_id, z->host.offset, *first_ts, *last_ts};
+    }
+    if (boot_seen) {
+        host_state *h = &z->host;
+        if (h->nboot == h->capboot) {
+            size_t nc = h->capboot ? h->capboot * 2 : 4;
+            int64_t *nb = realloc(h->boot_files, nc * sizeof *nb);
+            if (!nb)
+                return RCA_ENOMEM;
+            h->boot_files = nb;
+            h->capboot = nc;
+        }
+        h->boot_files[h->nboot++] = file_id;
     }
     return rc;
 }
@@ -559,6 +602,15 @@ static rca_err report_end(void *ctx)
             rc = rca_store_retime_file(z->s, lf->id, lf->offset, spans, n);
         free(spans);
     }
+    /* seconds since boot read before the boot time was known: dated now, or undated when the
+     * report never said (no uptime, or no collection time) */
+    double boot = 0;
+    int have_boot = boot_utc(h, &boot);
+    for (size_t i = 0; i < h->nboot && !rc; i++)
+        rc = rca_store_shift_file(z->s, h->boot_files[i], have_boot, boot);
+    free(h->boot_files);
+    h->boot_files = NULL;
+    h->nboot = h->capboot = 0;
     rca_tz_free(h->zone);
     h->zone = NULL;
     free(h->late_files);
@@ -688,6 +740,7 @@ done:
     rca_store_free(z.s);
     rca_buf_free(&z.buf);
     free(z.host.late_files);
+    free(z.host.boot_files);
     rca_tz_free(z.host.zone);
     for (size_t i = 0; i < z.nwarn; i++)
         free(z.warn[i]);

@@ -5,6 +5,7 @@
  * (line_data, its rowids and milliseconds) is known here and in the rest of src/store/ only.
  * Rules stage's side of the store; called after rca_store_finish_ingest.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,5 +302,36 @@ rca_err rca_store_retime_file(rca_store *s, int64_t file_id, int64_t read_offset
         sqlite3_finalize(st);
     }
     rca_buf_free(&sql);
+    return rc;
+}
+
+rca_err rca_store_shift_file(rca_store *s, int64_t file_id, int dated, double delta_s)
+{
+    static const char *const shift[] = {
+        "UPDATE line_data SET ts_ms = ts_ms + ?2 WHERE rowid BETWEEN (SELECT line_base FROM file "
+        "WHERE id = ?1) AND (SELECT line_base + lines - 1 FROM file WHERE id = ?1) AND ts_ms IS NOT NULL",
+        "UPDATE hit SET ts = ts + ?3 WHERE file_id = ?1 AND ts IS NOT NULL",
+        "UPDATE file SET first_ts = first_ts + ?3, last_ts = last_ts + ?3 WHERE id = ?1",
+    };
+    static const char *const undate[] = {
+        "UPDATE line_data SET ts_ms = NULL WHERE rowid BETWEEN (SELECT line_base FROM file "
+        "WHERE id = ?1) AND (SELECT line_base + lines - 1 FROM file WHERE id = ?1)",
+        "UPDATE hit SET ts = NULL WHERE file_id = ?1",
+        "UPDATE file SET first_ts = NULL, last_ts = NULL WHERE id = ?1",
+    };
+    rca_err rc = RCA_OK;
+    for (size_t u = 0; u < RCA_ARRAY_LEN(shift) && !rc; u++) {
+        sqlite3_stmt *st;
+        if ((rc = store_prepare_drained(s, dated ? shift[u] : undate[u], &st)))
+            break;
+        sqlite3_bind_int64(st, 1, file_id);
+        if (dated) {
+            sqlite3_bind_int64(st, 2, llround(delta_s * 1000));
+            sqlite3_bind_double(st, 3, delta_s);
+        }
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = store_db_fail(s, "cannot move the times of a file");
+        sqlite3_finalize(st);
+    }
     return rc;
 }

@@ -213,6 +213,31 @@ printf '%s\n' "$md" | grep -q '^- Not proven: ovn-sb-unreachable: ovn-controller
   ok || ko "Markdown: Not proven, Not examined or Earlier incidents missing"
 
 
+# The kernel's seconds since boot (dmesg) are dated with the host's collection time and up time,
+# whichever of dmesg and uptime the stream gives first: a tar with dmesg as its first entry and the
+# unpacked folder give the OOM kill the same first time, the one kern.log's stamp says.
+oom="$top/testdata/incident-oom-ovn-controller"
+cmp=$(cd "$oom" && ls -d sosreport-cmp-1-*)
+(cd "$oom" && tar cf "$work/oom-dmesg-first.tar" "$cmp/sos_commands/kernel/dmesg" \
+  --exclude="$cmp/sos_commands/kernel/dmesg" sosreport-*) 2>/dev/null
+analyze oom-dmesg-first 1 "$work/oom-dmesg-first.tar"
+analyze oom-dir 1 "$oom"
+python3 - "$work/oom-dmesg-first.json" "$work/oom-dir.json" <<'PY' && ok || ko "dmesg: seconds since boot not dated the same way in both orders"
+import json, sys
+def oom(p):
+    r = json.load(open(p))
+    f = [f for f in r["findings"] if f["code"] == "oom-kill"]
+    return f[0] if f else None
+a, b = oom(sys.argv[1]), oom(sys.argv[2])
+assert a and b, "no oom-kill finding"
+ev = {e["path"] for e in a["evidence"]}
+assert "sos_commands/kernel/dmesg" in ev, ev
+# kern.log says 10:31:12; the boot time is good to the minute uptime prints
+assert a["first_ts"] == b["first_ts"] == "2025-08-21T10:31:12Z", (a["first_ts"], b["first_ts"])
+assert a["last_ts"] == b["last_ts"], (a["last_ts"], b["last_ts"])
+assert a["last_ts"] < "2025-08-21T10:32:13Z", a["last_ts"]
+PY
+
 # --db keeps a database that `sosrca query` can read; an existing one is not overwritten.
 db="$work/incident.db"
 "$bin" analyze --db "$db" "$work"/inc/sosreport-*.tar.xz > /dev/null 2>&1

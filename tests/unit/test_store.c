@@ -1033,6 +1033,44 @@ static void test_retime_file(void **state)
     tu_diag_free(&d);
 }
 
+/* The kernel's seconds since boot, stored as they are, move by the boot time (lines, hits, the
+ * file's span; not another file's), or become undated when the boot time is unknown. */
+static void test_shift_file(void **state)
+{
+    (void)state;
+    tu_diag d;
+    tu_diag_init(&d);
+    rca_store *s = NULL;
+    assert_int_equal(rca_store_create(":memory:", 0, &d.d, &s), RCA_OK);
+    int64_t bundle, host, dmesg, other, undated;
+    assert_int_equal(rca_store_add_bundle(s, "b.tar.xz", &bundle), RCA_OK);
+    assert_int_equal(rca_store_add_host(s, bundle, "sosreport-cmp-1", &host), RCA_OK);
+    assert_int_equal(rca_store_add_file(s, host, "sos_commands/kernel/dmesg", "log", "kernel", NULL, &dmesg),
+                     RCA_OK);
+    add_log_line(s, dmesg, 1, 3295112.428, RCA_LVL_NONE, "kernel", "Out of memory", 0);
+    assert_int_equal(rca_store_add_hit(s, "r", "r|", host, dmesg, 1, 3295112.428, "{}"), RCA_OK);
+    assert_int_equal(rca_store_finish_file(s, dmesg, 0, 1, 3295112.428, 3295112.428, "ok"), RCA_OK);
+    assert_int_equal(rca_store_add_file(s, host, "var/log/kern.log", "log", "kernel", NULL, &other), RCA_OK);
+    add_log_line(s, other, 1, 1755772272.418, RCA_LVL_NONE, "kernel", "Out of memory", 0);
+    assert_int_equal(rca_store_finish_file(s, other, 0, 1, 1755772272.418, 1755772272.418, "ok"), RCA_OK);
+    assert_int_equal(rca_store_add_file(s, host, "dmesg", "log", "kernel", NULL, &undated), RCA_OK);
+    add_log_line(s, undated, 1, 12.5, RCA_LVL_NONE, "kernel", "boot", 0);
+    assert_int_equal(rca_store_add_hit(s, "r", "r|", host, undated, 1, 12.5, "{}"), RCA_OK);
+    assert_int_equal(rca_store_finish_file(s, undated, 0, 1, 12.5, 12.5, "ok"), RCA_OK);
+    assert_int_equal(rca_store_finish_ingest(s), RCA_OK);
+    assert_int_equal(rca_store_shift_file(s, dmesg, 1, 1752477160.0), RCA_OK);
+    assert_int_equal(rca_store_shift_file(s, undated, 0, 0), RCA_OK);
+    assert_string_equal(q(s, "SELECT file_id, lineno, ifnull(ts, 'NULL') FROM line ORDER BY file_id, lineno"),
+                        "1|1|1755772272.428\n2|1|1755772272.418\n3|1|NULL\n");
+    assert_string_equal(q(s, "SELECT group_concat(ifnull(ts, 'NULL')) FROM (SELECT ts FROM hit ORDER BY id)"),
+                        "1755772272.428,NULL\n");
+    assert_string_equal(q(s, "SELECT ifnull(first_ts, 'NULL'), ifnull(last_ts, 'NULL') FROM file ORDER BY id"),
+                        "1755772272.428|1755772272.428\n1755772272.418|1755772272.418\nNULL|NULL\n");
+    assert_int_equal(tu_diag_count(&d, RCA_DIAG_ERROR), 0);
+    rca_store_free(s);
+    tu_diag_free(&d);
+}
+
 /* The full-text index covers every stored line, finds words wherever they are in a line (not a
  * prefix or a substring of a word), and gives back the line's place through line_id. */
 static void test_full_text_index(void **state)
@@ -1075,6 +1113,7 @@ int main(void)
         cmocka_unit_test(test_hit_questions),
         cmocka_unit_test(test_host_questions),
         cmocka_unit_test(test_retime_file),
+        cmocka_unit_test(test_shift_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
