@@ -21,6 +21,7 @@ BUNDLES = [
     ("healthy-cloud", "healthy", "Healthy"),
     ("incident-oom-ovn-controller", "oom", "Oom"),
     ("incident-kvm-disabled", "kvm", "Kvm"),
+    ("incident-no-candidates", "nocand", "NoCand"),
 ]
 
 
