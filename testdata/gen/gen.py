@@ -22,6 +22,7 @@ BUNDLES = [
     ("incident-oom-ovn-controller", "oom", "Oom"),
     ("incident-kvm-disabled", "kvm", "Kvm"),
     ("incident-no-candidates", "nocand", "NoCand"),
+    ("incident-ovs-agent-dead", "ovsdead", "OvsDead"),
 ]
 
 
