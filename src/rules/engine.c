@@ -631,12 +631,28 @@ static void fmt_duration(double secs, char buf[32])
         snprintf(buf, 32, "%lldh %02lldm", s / 3600, s / 60 % 60);
 }
 
-static int explains_any(const eval *e, size_t i)
+/* Whether finding i is a blip (see render_titles): a failure with `for` or `min-count` that met
+ * neither, that recovered or never repeated, and whose every effect is itself a blip (a cause of
+ * nothing but blips explains no failure: an OVS restart of three seconds that made its agent
+ * miss two checks is one event of no consequence, not two). memo: -1 unknown, 0, 1. Causes form
+ * no loop (lint), so the recursion ends. */
+static int is_blip(const eval *e, size_t i, signed char *memo)
 {
-    for (size_t k = 0; k < e->ne; k++)
-        if (e->ecause[k] == i)
-            return 1;
-    return 0;
+    if (memo[i] >= 0)
+        return memo[i];
+    const rule *ru = e->frule[i];
+    const rca_finding *f = &e->f[i];
+    int declared = ru->persist_s >= 0 || ru->min_count > 0;
+    int recovered = e->funtil[i] >= 0 && f->first_ts >= 0;
+    double lasted = recovered ? e->funtil[i] - f->first_ts : f->last_ts - f->first_ts;
+    int lasted_enough = ru->persist_s >= 0 && f->first_ts >= 0 && lasted >= ru->persist_s;
+    int repeated_enough = ru->min_count > 0 && f->count >= ru->min_count;
+    int blip = declared && !lasted_enough && !repeated_enough && (recovered || ru->min_count > 0);
+    for (size_t k = 0; k < e->ne && blip; k++)
+        if (e->ecause[k] == i && !is_blip(e, e->eeffect[k], memo))
+            blip = 0;
+    memo[i] = (signed char)blip;
+    return blip;
 }
 
 /* Append `suffix` to the finding's title. */
@@ -655,25 +671,27 @@ static rca_err retitle(eval *e, rca_finding *f, const char *suffix)
  * anything is part of the judgement).
  * - A rule that says how long a failure must last (`for`) or how often it must repeat
  *   (`min-count`): a finding that met neither, that recovered or never repeated, and that explains
- *   no other finding is a blip. It becomes `info`, "recovered after N s" (or "seen N times").
+ *   nothing but blips is a blip (is_blip). It becomes `info`, "recovered after N s" (or "seen N times").
  * - Any other finding whose recovery marker followed it is history, not a standing fault: it says
  *   when it recovered and is at most a warning.
  * - A persistent failure keeps its severity. */
 static rca_err render_titles(eval *e)
 {
+    signed char *memo = rca_arena_alloc(e->a, e->nf ? e->nf : 1);
+    if (!memo)
+        return RCA_ENOMEM;
+    memset(memo, -1, e->nf ? e->nf : 1);
     for (size_t i = 0; i < e->nf; i++) {
         rca_finding *f = &e->f[i];
         const rule *ru = e->frule[i];
         f->title = render_title(e, ru->title, f);
         if (!f->title)
             return RCA_ENOMEM;
-        int declared = ru->persist_s >= 0 || ru->min_count > 0;
+        if (ru->remedy && !(f->remedy = render_title(e, ru->remedy, f)))
+            return RCA_ENOMEM;
         int recovered = e->funtil[i] >= 0 && f->first_ts >= 0;
         double lasted = recovered ? e->funtil[i] - f->first_ts : f->last_ts - f->first_ts;
-        int lasted_enough = ru->persist_s >= 0 && f->first_ts >= 0 && lasted >= ru->persist_s;
-        int repeated_enough = ru->min_count > 0 && f->count >= ru->min_count;
-        int blip = declared && !lasted_enough && !repeated_enough && !explains_any(e, i) &&
-                   (recovered || ru->min_count > 0);
+        int blip = is_blip(e, i, memo);
         char t[32], suffix[64];
         rca_err rc = RCA_OK;
         if (blip && recovered) {

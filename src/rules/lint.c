@@ -290,13 +290,15 @@ static int check_key_pairs(const rca_rules *r, const rule *ru, const char *keywo
     return ok;
 }
 
-/* Every {field} of the title is one the rule produces (else the report shows "?"). */
-static int check_title(const rule *ru, rca_buf *have, rca_diag *diag)
+/* Every {field} of a template (the title, the remedy) is one the rule produces (else the report
+ * shows "?"). */
+static int check_template(const rule *ru, const char *what, const char *tpl, const src_pos *pos,
+                          rca_buf *have, rca_diag *diag)
 {
     int ok = 1;
-    if (!ru->title)
+    if (!tpl)
         return 1;
-    for (const char *p = ru->title; *p; p++) {
+    for (const char *p = tpl; *p; p++) {
         if (*p != '{')
             continue;
         const char *close = strchr(p, '}');
@@ -306,10 +308,12 @@ static int check_title(const rule *ru, rca_buf *have, rca_diag *diag)
         snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
         if (!rules_produces(ru, name)) {
             describe_fields(have, ru);
-            field_error(diag, ru, &ru->title_pos, ru->title_pos.col + (unsigned)(p - ru->title),
-                        "title: {%s} is not a field of this rule; the report would show '?' (its "
+            /* a one-line value's column is known; a block's lines are not kept */
+            unsigned col = pos->text ? pos->col + (unsigned)(p - tpl) : 0;
+            field_error(diag, ru, pos, col,
+                        "%s: {%s} is not a field of this rule; the report would show '?' (its "
                         "fields: %s)",
-                        name, have->p ? have->p : "");
+                        what, name, have->p ? have->p : "");
             ok = 0;
         }
         p = close;
@@ -615,7 +619,8 @@ rca_err rules_check_fields(rca_rules *r, rca_diag *diag)
     rca_buf_init(&have);
     for (size_t i = 0; i < r->nrules && !mrc; i++) {
         const rule *ru = &r->rules[i];
-        int ok = check_title(ru, &have, diag);
+        int ok = check_template(ru, "title", ru->title, &ru->title_pos, &have, diag);
+        ok &= check_template(ru, "remedy", ru->remedy, &ru->remedy_pos, &have, diag);
         if (ru->has_keys)
             ok &= check_keys(ru, &have, diag);
         for (size_t k = 0; k < ru->nexplains; k++) {

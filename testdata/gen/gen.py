@@ -23,6 +23,7 @@ BUNDLES = [
     ("incident-kvm-disabled", "kvm", "Kvm"),
     ("incident-no-candidates", "nocand", "NoCand"),
     ("incident-ovs-agent-dead", "ovsdead", "OvsDead"),
+    ("healthy-ml2ovs", "healthy_ovs", "HealthyOvs"),
 ]
 
 

@@ -134,6 +134,12 @@ fi
 grep -q '^Earlier incidents (last evidence more than 7 days before collection)' "$work/old.txt" &&
   grep -q '^No root cause found' "$work/old.txt" && ok || ko "old incident: text report lacks its Earlier incidents section"
 
+# The root's remedy names the host it is about ({host} and the rule's fields are filled in, as in
+# titles), never a raw placeholder.
+"$bin" analyze --format text --no-timing --no-color "$top/testdata/incident-ovs-agent-dead" > "$work/ovsdead.txt" 2>&1
+grep -q '^  Fix: Start Open vSwitch on cmp-1 ' "$work/ovsdead.txt" && ! grep -q '{host}' "$work/ovsdead.txt" &&
+  ok || ko "ovs-agent-dead: the remedy does not name the host (or shows a {placeholder})"
+
 # A healthy day: the Southbound DB restarted (planned) and every chassis reconnected within
 # seconds; RabbitMQ restarted and nova-compute reconnected; and one ovn-controller line is dated a
 # week after the report was collected (a wrong clock). Nothing above info, and one warning naming

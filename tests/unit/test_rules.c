@@ -413,6 +413,9 @@ static const field_case field_cases[] = {
     {{"title with a field the rule cannot produce",
      RULE_HEAD("r-title") GOOD_MATCH "  title     VIF {prt} timed out on {host}\n" GOOD_SAMPLES, 1,
      "title: {prt} is not a field of this rule", "{prt}"}, "{prt}"},
+    {{"remedy with a field the rule cannot produce (the report would print it as '?')",
+     RULE_HEAD("r-remedy") GOOD_MATCH GOOD_TITLE "  remedy    Restart the agent on {agent_host}.\n" GOOD_SAMPLES, 1,
+     "remedy: {agent_host} is not a field of this rule", "{agent_host}"}, "{agent_host}"},
     {{"check title with a column the SQL does not return",
      "check c-title\n  code      disk-ok\n  severity  info\n"
      "  sql       SELECT d.host_id, d.mount, d.use_pct FROM df d\n"
