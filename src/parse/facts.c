@@ -232,7 +232,9 @@ rca_err rca_parse_sos_version(const char *path, const char *arg, const char *tex
 /* The [DEFAULT] options of nova.conf that size a compute node's inventory in placement: with
  * the resource tracker's "Final resource view" they say how much of each resource the scheduler
  * could still place (rules/nova/scheduler.rules). Stored as facts "nova_conf.<option>"; also
- * [libvirt] virt_type ("nova_conf.libvirt.virt_type": kvm, or qemu without hardware support). */
+ * [libvirt] virt_type ("nova_conf.libvirt.virt_type": kvm, or qemu without hardware support) and
+ * [neutron] ovs_bridge ("nova_conf.neutron.ovs_bridge": the bridge nova plugs OVS VIFs into when
+ * neutron's binding names none, as ML2/OVS did before Stein). */
 static const char *const capacity_opts[] = {
     "cpu_allocation_ratio", "ram_allocation_ratio", "disk_allocation_ratio",
     "initial_cpu_allocation_ratio", "initial_ram_allocation_ratio", "initial_disk_allocation_ratio",
@@ -249,7 +251,7 @@ rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text,
     rca_lines it;
     rca_span line;
     rca_lines_init(&it, text, len);
-    int in_default = 0, in_libvirt = 0, have_host = 0;
+    int in_default = 0, in_libvirt = 0, in_neutron = 0, have_host = 0;
     while (!rc && rca_lines_next(&it, &line)) {
         const char *l = line.p;
         size_t n = line.n;
@@ -263,19 +265,22 @@ rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text,
         if (n && l[0] == '[') {
             in_default = n == 9 && memcmp(l, "[DEFAULT]", 9) == 0;
             in_libvirt = n == 9 && memcmp(l, "[libvirt]", 9) == 0;
+            in_neutron = n == 9 && memcmp(l, "[neutron]", 9) == 0;
             continue;
         }
         if (!n || l[0] == '#' || l[0] == ';')
             continue;
-        if (in_libvirt && n > 9 && memcmp(l, "virt_type", 9) == 0 &&
-            (l[9] == '=' || l[9] == ' ' || l[9] == '\t')) {
+        const char *opt = in_libvirt ? "virt_type" : in_neutron ? "ovs_bridge" : NULL;
+        size_t on = opt ? strlen(opt) : 0;
+        if (opt && n > on && memcmp(l, opt, on) == 0 && (l[on] == '=' || l[on] == ' ' || l[on] == '\t')) {
             const char *v = memchr(l, '=', n);
             if (v) {
                 const char *end = l + n;
                 for (v++; v < end && (*v == ' ' || *v == '\t'); v++)
                     ;
                 if (v < end)
-                    rc = fact(sink, ln, "nova_conf.libvirt.virt_type", v, (size_t)(end - v));
+                    rc = fact(sink, ln, in_libvirt ? "nova_conf.libvirt.virt_type" : "nova_conf.neutron.ovs_bridge",
+                              v, (size_t)(end - v));
             }
             continue;
         }

@@ -687,6 +687,8 @@ static rca_err render_titles(eval *e)
         f->title = render_title(e, ru->title, f);
         if (!f->title)
             return RCA_ENOMEM;
+        if (ru->explain && !(f->explain = render_title(e, ru->explain, f)))
+            return RCA_ENOMEM;
         if (ru->remedy && !(f->remedy = render_title(e, ru->remedy, f)))
             return RCA_ENOMEM;
         int recovered = e->funtil[i] >= 0 && f->first_ts >= 0;

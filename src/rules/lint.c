@@ -290,7 +290,7 @@ static int check_key_pairs(const rca_rules *r, const rule *ru, const char *keywo
     return ok;
 }
 
-/* Every {field} of a template (the title, the remedy) is one the rule produces (else the report
+/* Every {field} of a template (the title, the explanation, the remedy) is one the rule produces (else the report
  * shows "?"). */
 static int check_template(const rule *ru, const char *what, const char *tpl, const src_pos *pos,
                           rca_buf *have, rca_diag *diag)
@@ -620,6 +620,7 @@ rca_err rules_check_fields(rca_rules *r, rca_diag *diag)
     for (size_t i = 0; i < r->nrules && !mrc; i++) {
         const rule *ru = &r->rules[i];
         int ok = check_template(ru, "title", ru->title, &ru->title_pos, &have, diag);
+        ok &= check_template(ru, "explain", ru->explain, &ru->explain_pos, &have, diag);
         ok &= check_template(ru, "remedy", ru->remedy, &ru->remedy_pos, &have, diag);
         if (ru->has_keys)
             ok &= check_keys(ru, &have, diag);

@@ -359,6 +359,7 @@ static void property(parser *p, const char *key, const char *v, unsigned line, u
         ru->title_pos = (src_pos){line, col, p->block_key ? NULL : rca_arena_strdup(a, p->src)};
     } else if (strcmp(key, "explain") == 0) {
         ru->explain = rca_arena_strdup(a, v);
+        ru->explain_pos = (src_pos){line, col, p->block_key ? NULL : rca_arena_strdup(a, p->src)};
     } else if (strcmp(key, "remedy") == 0) {
         ru->remedy = rca_arena_strdup(a, v);
         ru->remedy_pos = (src_pos){line, col, p->block_key ? NULL : rca_arena_strdup(a, p->src)};

@@ -104,7 +104,7 @@ typedef struct rule {
     unsigned *key_cols;    /* the column of each key there (0 when unknown) */
     int has_keys;
     char *title, *explain, *remedy;
-    src_pos title_pos, remedy_pos;
+    src_pos title_pos, explain_pos, remedy_pos;
     char **refs;
     size_t nrefs;
     cause_clause *explains;

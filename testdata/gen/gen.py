@@ -24,6 +24,7 @@ BUNDLES = [
     ("incident-no-candidates", "nocand", "NoCand"),
     ("incident-ovs-agent-dead", "ovsdead", "OvsDead"),
     ("healthy-ml2ovs", "healthy_ovs", "HealthyOvs"),
+    ("incident-vif-wrong-bridge", "wrongbridge", "WrongBridge"),
 ]
 
 

@@ -150,7 +150,10 @@ class HealthyOvs:
                f"Port {P} not present in bridge br-int")
         ag.log(t + 1503, apid, "INFO", OVS_AGENT, actx,
                f"Port {P} was not found on the integration bridge and will therefore not be processed")
-        # os_vif plug (INFO "Successfully plugged vif %s")
+        # os_vif plug (INFO "Successfully plugged vif %s"); ovs-vswitchd bridge.c (INFO "bridge %s:
+        # added interface %s on port %d")
+        self.vswitchd[h].log(t + 3921, "bridge", "INFO", f"bridge br-int: added interface {tap(P)} on port "
+                             f"{12 + BOOTS.index(inst)}")
         log.log(t + 3870, pid, "INFO", "os_vif", u, f"Successfully plugged vif {vif_repr(P, inst['mac'], NET, tap(P))}")
         det = py2_dict({"profile": {}, "network_qos_policy_id": None, "qos_policy_id": None,
                         "allowed_address_pairs": [], "admin_state_up": True, "network_id": NET,

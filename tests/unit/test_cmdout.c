@@ -218,13 +218,17 @@ static const char nova_conf[] = "[DEFAULT]\n"
                                 "virt_type = xen\n"
                                 "[libvirt]\n"
                                 "virt_type = qemu\n"
+                                "ovs_bridge = br-x\n"
                                 "[DEFAULT]\n"
-                                "initial_disk_allocation_ratio = 1.0\n";
+                                "initial_disk_allocation_ratio = 1.0\n"
+                                "[neutron]\n"
+                                "ovs_bridge_extra = no\n"
+                                "ovs_bridge = br-ex\n";
 static const char *const nova_conf_rows[] = {
     "fact|nova_host|cmp-1.example.com", "fact|nova_conf.ram_allocation_ratio|1.0",
     "fact|nova_conf.reserved_host_memory_mb|4096", "fact|nova_conf.libvirt.virt_type|qemu",
-    "fact|nova_conf.initial_disk_allocation_ratio|1.0", NULL};
-static const unsigned nova_conf_lines[] = {2, 4, 5, 12, 14};
+    "fact|nova_conf.initial_disk_allocation_ratio|1.0", "fact|nova_conf.neutron.ovs_bridge|br-ex", NULL};
+static const unsigned nova_conf_lines[] = {2, 4, 5, 12, 15, 18};
 
 /* uname -a (facts.c): the kernel release, and the machine when it is x86_64 (the kernel release
  * itself can hold "x86_64", which is not the machine field). */
