@@ -272,14 +272,17 @@ rca_err rca_parse_nova_conf(const char *path, const char *arg, const char *text,
             continue;
         const char *opt = in_libvirt ? "virt_type" : in_neutron ? "ovs_bridge" : NULL;
         size_t on = opt ? strlen(opt) : 0;
-        if (opt && n > on && memcmp(l, opt, on) == 0 && (l[on] == '=' || l[on] == ' ' || l[on] == '\t')) {
+        if (opt && n > on && memcmp(l, opt, on) == 0 &&
+            (l[on] == '=' || l[on] == ' ' || l[on] == '\t')) {
             const char *v = memchr(l, '=', n);
             if (v) {
                 const char *end = l + n;
                 for (v++; v < end && (*v == ' ' || *v == '\t'); v++)
                     ;
                 if (v < end)
-                    rc = fact(sink, ln, in_libvirt ? "nova_conf.libvirt.virt_type" : "nova_conf.neutron.ovs_bridge",
+                    rc = fact(sink, ln,
+                              in_libvirt ? "nova_conf.libvirt.virt_type"
+                                         : "nova_conf.neutron.ovs_bridge",
                               v, (size_t)(end - v));
             }
             continue;

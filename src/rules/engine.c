@@ -671,7 +671,8 @@ static rca_err retitle(eval *e, rca_finding *f, const char *suffix)
  * anything is part of the judgement).
  * - A rule that says how long a failure must last (`for`) or how often it must repeat
  *   (`min-count`): a finding that met neither, that recovered or never repeated, and that explains
- *   nothing but blips is a blip (is_blip). It becomes `info`, "recovered after N s" (or "seen N times").
+ *   nothing but blips is a blip (is_blip). It becomes `info`, "recovered after N s" (or "seen N
+ *   times").
  * - Any other finding whose recovery marker followed it is history, not a standing fault: it says
  *   when it recovered and is at most a warning.
  * - A persistent failure keeps its severity. */

@@ -290,8 +290,8 @@ static int check_key_pairs(const rca_rules *r, const rule *ru, const char *keywo
     return ok;
 }
 
-/* Every {field} of a template (the title, the explanation, the remedy) is one the rule produces (else the report
- * shows "?"). */
+/* Every {field} of a template (the title, the explanation, the remedy) is one the rule produces
+ * (else the report shows "?"). */
 static int check_template(const rule *ru, const char *what, const char *tpl, const src_pos *pos,
                           rca_buf *have, rca_diag *diag)
 {
